@@ -1,0 +1,10 @@
+using Multiconnect.Contracts.Routing;
+
+namespace Multiconnect.Contracts.Grains;
+
+/// <summary>The shard map as callers see it. <see cref="Generation"/> grows by one per change of count.</summary>
+[GenerateSerializer, Immutable]
+public sealed record ShardMapView(
+    [property: Id(0)] ShardCount Shards,
+    [property: Id(1)] long Generation,
+    [property: Id(2)] DateTimeOffset? ChangedAt);

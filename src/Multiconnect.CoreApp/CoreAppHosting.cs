@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using Multiconnect.Grains;
+using Multiconnect.Persistence;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Multiconnect.CoreApp;
+
+public static class CoreAppHosting
+{
+    /// <summary>Configures this process as a CoreApp: an Orleans silo that hosts shard grains.</summary>
+    public static HostApplicationBuilder AddMulticonnectCoreApp(this HostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var coreApp = configuration.GetSection(CoreAppOptions.Section).Get<CoreAppOptions>() ?? new CoreAppOptions();
+        var cluster = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+        var applicationName = $"multiconnect-{coreApp.Name}";
+        var postgres = builder.Services.AddMulticonnectPostgres(configuration, applicationName);
+
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            silo.Configure<SiloOptions>(o => o.SiloName = coreApp.Name);
+            if (postgres.IsConfigured)
+            {
+                if (string.IsNullOrWhiteSpace(coreApp.AdvertisedAddress))
+                {
+                    silo.ConfigureEndpoints(coreApp.SiloPort, coreApp.GatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(IPAddress.Parse(coreApp.AdvertisedAddress), coreApp.SiloPort, coreApp.GatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                silo.UseAdoNetClustering(options => options.Configure<NpgsqlDataSource>(
+                    (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
+                silo.AddAdoNetGrainStorage(StorageNames.Cluster, options => options.Configure<NpgsqlDataSource>(
+                    (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
+            }
+            else
+            {
+                silo.UseLocalhostClustering(
+                    coreApp.SiloPort,
+                    coreApp.GatewayPort,
+                    new IPEndPoint(IPAddress.Loopback, coreApp.PrimarySiloPort),
+                    cluster.ServiceId,
+                    cluster.ClusterId);
+                silo.AddMemoryGrainStorage(StorageNames.Cluster);
+            }
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Multiconnect.CoreApp;
+using Multiconnect.Persistence;
+
+var builder = Host.CreateApplicationBuilder(args);
+builder.AddMulticonnectCoreApp();
+
+if (args is ["migrate"])
+{
+    // `Multiconnect.CoreApp migrate`: bring the schema up to date, then exit.
+    using var host = builder.Build();
+    var migrator = host.Services.GetService<SchemaMigrator>()
+        ?? throw new InvalidOperationException($"migrate needs {PostgresOptions.Section}:ConnectionString.");
+    await migrator.MigrateAsync(CancellationToken.None);
+    return 0;
+}
+
+await builder.Build().RunAsync();
+return 0;

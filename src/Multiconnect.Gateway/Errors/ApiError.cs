@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Http.Metadata;
+using System.Reflection;
+
+namespace Multiconnect.Gateway.Errors;
+
+/// <summary>
+/// An error as the WhatsApp Business API reports it:
+/// <c>{"errors":[{"code","title","details"}],"meta":{"api_status":"stable","version":"…"}}</c>.
+/// Every error the gateway answers with, from validation to an unhandled exception, is one of these.
+/// </summary>
+public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors) : IResult, IEndpointMetadataProvider
+{
+    public ApiError(int statusCode, int code, string title, string details)
+        : this(statusCode, [new ApiErrorItem(code, title, details)])
+    {
+    }
+
+    public static readonly string Version =
+        typeof(ApiError).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static ApiError Missing(string parameter) =>
+        new(StatusCodes.Status400BadRequest, ApiErrorCodes.RequiredParameterMissing, "Required parameter is missing", $"{parameter} is required");
+
+    public static ApiError Invalid(string parameter, string details) =>
+        new(StatusCodes.Status400BadRequest, ApiErrorCodes.ParameterValueNotValid, "Parameter value is not valid", $"{parameter}: {details}");
+
+    public static ApiError BadRequest(string details) =>
+        new(StatusCodes.Status400BadRequest, ApiErrorCodes.ParameterValueNotValid, "Parameter value is not valid", details);
+
+    public static ApiError AccessDenied(string details) =>
+        new(StatusCodes.Status401Unauthorized, ApiErrorCodes.AccessDenied, "Access denied", details);
+
+    public static ApiError Forbidden(string details) =>
+        new(StatusCodes.Status403Forbidden, ApiErrorCodes.AccessDenied, "Access denied", details);
+
+    public static ApiError ServiceNotReady(string details) =>
+        new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceNotReady, "Service not ready", details);
+
+    public static ApiError Internal(string details) =>
+        new(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "Internal error", details);
+
+    /// <summary>The error for a bare HTTP status (404, 405, 413, 415, …) that no endpoint produced itself.</summary>
+    public static ApiError ForStatus(int statusCode, string method, string path) => statusCode switch
+    {
+        StatusCodes.Status401Unauthorized => AccessDenied("A valid 'Authorization: Bearer <token>' header is required; get a token from POST /v1/users/login"),
+        StatusCodes.Status403Forbidden => Forbidden($"{method} {path} is not allowed for this user"),
+        StatusCodes.Status404NotFound => new(statusCode, ApiErrorCodes.NotFound, "Resource not found", $"{path} does not exist"),
+        StatusCodes.Status405MethodNotAllowed => new(statusCode, ApiErrorCodes.GenericError, "Method not allowed", $"{method} is not supported on {path}"),
+        StatusCodes.Status413PayloadTooLarge => new(statusCode, ApiErrorCodes.ParameterValueNotValid, "Request body too large", "The request body exceeds the size this API accepts"),
+        StatusCodes.Status415UnsupportedMediaType => new(statusCode, ApiErrorCodes.ParameterValueNotValid, "Unsupported media type", "The request body must be JSON, sent with 'Content-Type: application/json'"),
+        StatusCodes.Status429TooManyRequests => new(statusCode, ApiErrorCodes.TooManyRequests, "Too many requests", "Slow down and retry later"),
+        StatusCodes.Status503ServiceUnavailable => ServiceNotReady("The cluster cannot serve this request now; retry later"),
+        >= 500 => Internal("The request failed inside the gateway; it has been logged"),
+        _ => new(statusCode, ApiErrorCodes.GenericError, "Request failed", $"{method} {path} failed with HTTP status {statusCode}"),
+    };
+
+    public ApiError Plus(ApiError other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return this with { Errors = [.. Errors, .. other.Errors] };
+    }
+
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Response.StatusCode = StatusCode;
+        return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)));
+    }
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status400BadRequest, typeof(ApiErrorResponse), ["application/json"]));
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Multiconnect.Gateway.Errors;
+
+/// <summary>The one place where failures that no endpoint answered itself become <see cref="ApiError"/>s.</summary>
+public static partial class ApiErrorHandling
+{
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var error = exception switch
+            {
+                // Kestrel's own refusals: body too large, body cut short, and the like.
+                BadHttpRequestException bad => ApiError.ForStatus(bad.StatusCode, context.Request.Method, context.Request.Path),
+                OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+                _ => ApiError.ForStatus(StatusCodes.Status500InternalServerError, context.Request.Method, context.Request.Path),
+            };
+            if (error is not null)
+            {
+                await error.ExecuteAsync(context);
+            }
+        }));
+        app.UseStatusCodePages(context =>
+            ApiError.ForStatus(context.HttpContext.Response.StatusCode, context.HttpContext.Request.Method, context.HttpContext.Request.Path)
+                .ExecuteAsync(context.HttpContext));
+        return app;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Multiconnect.Gateway.Errors;
+
+public sealed record ApiErrorResponse(IReadOnlyList<ApiErrorItem> Errors, ApiMeta Meta);

@@ -1,0 +1,3 @@
+namespace Multiconnect.Gateway.Errors;
+
+public sealed record ApiMeta(string ApiStatus, string Version);

@@ -1,0 +1,96 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Multiconnect.Gateway.Apis;
+using Multiconnect.Gateway.Auth;
+using Multiconnect.Gateway.Errors;
+using Multiconnect.Persistence;
+using Npgsql;
+using Orleans.Configuration;
+
+namespace Multiconnect.Gateway;
+
+public static class GatewayHosting
+{
+    /// <summary>Configures this process as a gateway: the HTTP API, and an Orleans client of the CoreApps.</summary>
+    public static WebApplicationBuilder AddMulticonnectGateway(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var configuration = builder.Configuration;
+        var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        var cluster = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
+        var postgres = builder.Services.AddMulticonnectPostgres(configuration, $"multiconnect-{gateway.Name}");
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+        builder.Services.AddOpenApi();
+        builder.Services.AddMemoryCache();
+        builder.Services.AddSingleton(TimeProvider.System);
+        AddAuth(builder.Services, configuration);
+        if (postgres.IsConfigured)
+        {
+            builder.Services.AddSingleton<IApiTokenStore, PostgresApiTokenStore>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IApiTokenStore, InMemoryApiTokenStore>();
+        }
+
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
+            if (postgres.IsConfigured)
+            {
+                client.UseAdoNetClustering(options => options.Configure<NpgsqlDataSource>(
+                    (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
+            }
+            else
+            {
+                client.UseStaticClustering([.. gateway.DevelopmentGatewayPorts.Select(port => new IPEndPoint(IPAddress.Loopback, port))]);
+            }
+
+            client.UseConnectionRetryFilter<RetryUntilStopped>();
+        });
+        return builder;
+    }
+
+    public static WebApplication UseMulticonnectGateway(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseApiErrors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapUsersApi();
+        app.MapAccountApi();
+        return app;
+    }
+
+    private static void AddAuth(IServiceCollection services, ConfigurationManager configuration)
+    {
+        services.AddOptions<AuthOptions>()
+            .Bind(configuration.GetSection(AuthOptions.Section))
+            .PostConfigure(o => o.AdminPassword = configuration[AuthOptions.AdminPasswordVariable] is { Length: > 0 } fromEnvironment ? fromEnvironment : o.AdminPassword)
+            .Validate(o => o.AdminPassword is { Length: >= AuthOptions.MinimumPasswordLength },
+                $"No admin password is configured, or it is shorter than {AuthOptions.MinimumPasswordLength} characters: " +
+                $"set {AuthOptions.AdminPasswordVariable} (or {AuthOptions.Section}:AdminPassword). There is no default password.")
+            .Validate(o => !string.IsNullOrWhiteSpace(o.AdminUser), $"{AuthOptions.Section}:AdminUser must not be empty.")
+            .Validate(o => o.TokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:TokenLifetime must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton<AdminCredentials>();
+        services.AddSingleton<TokenIssuer>();
+        services.AddAuthentication(AuthSchemes.Bearer)
+            .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null)
+            .AddScheme<AuthenticationSchemeOptions, BasicCredentialsHandler>(AuthSchemes.Basic, null);
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder(AuthSchemes.Bearer).RequireAuthenticatedUser().Build())
+            .AddPolicy(AuthSchemes.DashboardPolicy, policy => policy
+                .AddAuthenticationSchemes(AuthSchemes.Bearer, AuthSchemes.Basic)
+                .RequireAuthenticatedUser());
+    }
+}

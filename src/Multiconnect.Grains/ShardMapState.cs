@@ -1,0 +1,14 @@
+namespace Multiconnect.Grains;
+
+[GenerateSerializer]
+public sealed class ShardMapState
+{
+    [Id(0)]
+    public int ShardCount { get; set; } = 1;
+
+    [Id(1)]
+    public long Generation { get; set; }
+
+    [Id(2)]
+    public DateTimeOffset? ChangedAt { get; set; }
+}

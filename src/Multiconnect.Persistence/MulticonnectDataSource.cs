@@ -1,0 +1,23 @@
+using Npgsql;
+
+namespace Multiconnect.Persistence;
+
+public static class MulticonnectDataSource
+{
+    /// <summary>Npgsql's name for itself among ADO.NET providers; the Orleans providers need it alongside the data source.</summary>
+    public const string Invariant = "Npgsql";
+
+    /// <summary>
+    /// The one pooled data source of a process, shared by the Orleans providers and our own queries:
+    /// at most MaxPoolSize connections, each showing <paramref name="applicationName"/> in pg_stat_activity.
+    /// </summary>
+    public static NpgsqlDataSource Create(PostgresOptions options, string applicationName)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new NpgsqlDataSourceBuilder(options.ConnectionString);
+        builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
+        builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, options.MaxPoolSize);
+        builder.ConnectionStringBuilder.ApplicationName = applicationName;
+        return builder.Build();
+    }
+}
