@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Multiconnect.Gateway.Errors;
 
@@ -17,6 +18,9 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
 
     public static readonly string Version =
         typeof(ApiError).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>The error format does not depend on how the application configures JSON.</summary>
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public static ApiError Missing(string parameter) =>
         new(StatusCodes.Status400BadRequest, ApiErrorCodes.RequiredParameterMissing, "Required parameter is missing", $"{parameter} is required");
@@ -64,7 +68,7 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Response.StatusCode = StatusCode;
-        return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)));
+        return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)), Json);
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)

@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Multiconnect.Tests.Integration.Infrastructure;
+
+/// <summary>A gateway process and an HTTP client that talks to it over a real socket.</summary>
+public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
+{
+    public NodeProcess Process { get; } = process;
+
+    public HttpClient Http { get; } = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+    public async Task WaitUntilReadyAsync()
+    {
+        var token = await Eventually.Get(
+            async () => Process.HasExited ? throw new InvalidOperationException($"{Process.Name} exited:\n{Process.Output}") : await TryLoginAsync(),
+            TimeSpan.FromSeconds(60),
+            $"gateway {Process.Name} to accept a login");
+        await Eventually.True(
+            async () => (await SendAsync(HttpMethod.Get, "/v1/account/shards", token)).StatusCode == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60),
+            $"gateway {Process.Name} to reach the cluster");
+    }
+
+    public async Task<string> LoginAsync(string user = LocalCluster.AdminUser, string? password = null)
+    {
+        using var response = await LoginResponseAsync(user, password ?? LocalCluster.AdminPassword);
+        response.EnsureSuccessStatusCode();
+        using var json = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync());
+        return json.RootElement.GetProperty("users")[0].GetProperty("token").GetString()!;
+    }
+
+    public Task<HttpResponseMessage> LoginResponseAsync(string user, string password)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/users/login");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        return Http.SendAsync(request);
+    }
+
+    public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string? token, string? json = null, string contentType = "application/json")
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, contentType);
+        }
+
+        return Http.SendAsync(request);
+    }
+
+    public async Task<int> GetShardCountAsync(string token)
+    {
+        using var response = await SendAsync(HttpMethod.Get, "/v1/account/shards", token);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return body.GetProperty("account").GetProperty("shards").GetInt32();
+    }
+
+    public Task<HttpResponseMessage> SetShardCountAsync(string token, int shards) =>
+        SendAsync(HttpMethod.Post, "/v1/account/shards", token,
+            $$"""{"cc":"1","phone_number":"6315551234","shards":{{shards}},"cert":"Q2VydGlmaWNhdGU="}""");
+
+    private async Task<string?> TryLoginAsync()
+    {
+        using var response = await LoginResponseAsync(LocalCluster.AdminUser, LocalCluster.AdminPassword);
+        return response.IsSuccessStatusCode ? await LoginAsync() : null;
+    }
+}

@@ -1,0 +1,39 @@
+using Multiconnect.Tests.Integration.Infrastructure;
+using Npgsql;
+
+namespace Multiconnect.Tests.Integration;
+
+[Collection(PostgresCollection.Name)]
+public sealed class SchemaMigrationTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Migrate_commands_started_together_apply_each_script_exactly_once()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server, migrate: false);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => cluster.MigrateAsync()));
+
+        Assert.All(results, exitCode => Assert.Equal(0, exitCode));
+        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+        Assert.Equal(4L, await Scalar<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(13L, await Scalar<long>(dataSource, "SELECT count(*) FROM OrleansQuery"));
+    }
+
+    [Fact]
+    public async Task Migrating_an_up_to_date_database_changes_nothing()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+        var before = await Scalar<string>(dataSource, "SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations");
+
+        await cluster.MigrateAsync();
+
+        Assert.Equal(before, await Scalar<string>(dataSource, "SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations"));
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlDataSource dataSource, string sql)
+    {
+        await using var command = dataSource.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+}
