@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Multiconnect.Grains;
 using Multiconnect.Persistence;
 using Npgsql;
+using Orleans.Dashboard;
 using Orleans.Configuration;
 
 namespace Multiconnect.CoreApp;
@@ -50,6 +51,9 @@ public static class CoreAppHosting
                     cluster.ClusterId);
                 silo.AddMemoryGrainStorage(StorageNames.Cluster);
             }
+
+            // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.
+            silo.AddDashboard();
         });
         return builder;
     }

@@ -8,6 +8,7 @@ using Multiconnect.Gateway.Errors;
 using Multiconnect.Persistence;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace Multiconnect.Gateway;
 
@@ -55,6 +56,9 @@ public static class GatewayHosting
             }
 
             client.UseConnectionRetryFilter<RetryUntilStopped>();
+
+            // The dashboard's log stream would show only this gateway's logs: hidden.
+            client.AddDashboard(o => o.HideTrace = true);
         });
         return builder;
     }
@@ -68,8 +72,11 @@ public static class GatewayHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapUsersApi();
         app.MapAccountApi();
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);
         return app;
     }
+
+    public const string DashboardPath = "/dashboard";
 
     private static void AddAuth(IServiceCollection services, ConfigurationManager configuration)
     {

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace Multiconnect.Gateway.Auth;
 
@@ -25,7 +26,7 @@ public sealed class BasicCredentialsHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Basic realm=\"Orleans.Multiconnect\", charset=\"UTF-8\"";
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Basic realm=\"Orleans.Multiconnect\", charset=\"UTF-8\"");
         return Task.CompletedTask;
     }
 }

@@ -29,7 +29,7 @@ public sealed class BearerTokenHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Bearer";
+        Response.Headers.Append(HeaderNames.WWWAuthenticate, "Bearer");
         return Task.CompletedTask;
     }
 }

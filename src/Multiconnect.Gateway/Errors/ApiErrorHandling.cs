@@ -16,6 +16,9 @@ public static partial class ApiErrorHandling
                 // Kestrel's own refusals: body too large, body cut short, and the like.
                 BadHttpRequestException bad => ApiError.ForStatus(bad.StatusCode, context.Request.Method, context.Request.Path),
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
+                // The cluster cannot be reached or did not answer in time: a retry may succeed.
+                SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
+                    ApiError.ServiceNotReady("The cluster cannot serve this request now; retry later"),
                 _ => ApiError.ForStatus(StatusCodes.Status500InternalServerError, context.Request.Method, context.Request.Path),
             };
             if (error is not null)

@@ -1,0 +1,76 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Multiconnect.Tests.Integration.Infrastructure;
+using Npgsql;
+
+namespace Multiconnect.Tests.Integration;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConnectionPoolTests(PostgresFixture postgres)
+{
+    [Fact]
+    public async Task Under_load_no_process_holds_more_connections_than_its_configured_pool()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        await cluster.StartCoreAppAsync("coreapp-a", maxPoolSize: 3);
+        await cluster.StartCoreAppAsync("coreapp-b", maxPoolSize: 3);
+        var gateway = await cluster.StartGatewayAsync("gateway-1", maxPoolSize: 2);
+        var token = await gateway.LoginAsync();
+        var peaks = new ConcurrentDictionary<string, long>();
+        using var stop = new CancellationTokenSource();
+        var sampler = SampleConnectionsAsync(cluster.ConnectionString, peaks, stop.Token);
+
+        // 32 callers at once: shard-map writes and reads (grain storage), logins (token inserts), and
+        // first uses of fresh tokens (token lookups), all competing for the pools.
+        var failures = 0;
+        await Task.WhenAll(Enumerable.Range(0, 32).Select(async caller =>
+        {
+            for (var i = 0; i < 15; i++)
+            {
+                var fresh = await gateway.LoginAsync();
+                using var set = await gateway.SetShardCountAsync(fresh, (caller + i) % 2 == 0 ? 2 : 4);
+                using var get = await gateway.SendAsync(HttpMethod.Get, "/v1/account/shards", token);
+                if (set.StatusCode != HttpStatusCode.Created || get.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        }));
+        await stop.CancelAsync();
+        await sampler;
+
+        Assert.Equal(0, failures);
+        Assert.InRange(peaks.GetValueOrDefault("multiconnect-coreapp-a"), 1, 3);
+        Assert.InRange(peaks.GetValueOrDefault("multiconnect-coreapp-b"), 1, 3);
+        Assert.InRange(peaks.GetValueOrDefault("multiconnect-gateway-1"), 1, 2);
+    }
+
+    private static async Task SampleConnectionsAsync(string connectionString, ConcurrentDictionary<string, long> peaks, CancellationToken stop)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "pool-sampler", Pooling = false };
+        await using var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(CancellationToken.None);
+        while (!stop.IsCancellationRequested)
+        {
+            await using var command = new NpgsqlCommand(
+                "SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1", connection);
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var count = reader.GetInt64(1);
+                    peaks.AddOrUpdate(reader.GetString(0), count, (_, peak) => Math.Max(peak, count));
+                }
+            }
+
+            try
+            {
+                await Task.Delay(10, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+    }
+}
