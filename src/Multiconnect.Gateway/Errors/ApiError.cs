@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.Metadata;
 using System.Reflection;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace Multiconnect.Gateway.Errors;
@@ -20,7 +21,11 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
         typeof(ApiError).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     /// <summary>The error format does not depend on how the application configures JSON.</summary>
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // readable details: ' and < stay as they are in application/json
+    };
 
     public static ApiError Missing(string parameter) =>
         new(StatusCodes.Status400BadRequest, ApiErrorCodes.RequiredParameterMissing, "Required parameter is missing", $"{parameter} is required");
