@@ -31,6 +31,21 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres)
         Assert.Equal(before, await Scalar<string>(dataSource, "SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations"));
     }
 
+    [Fact]
+    public async Task CoreApps_asked_to_migrate_at_start_up_can_start_together_on_an_empty_database()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server, migrate: false);
+        var migrateAtStartup = new Dictionary<string, string?> { ["Multiconnect__Postgres__MigrateAtStartup"] = "true" };
+
+        await Task.WhenAll(
+            cluster.StartCoreAppAsync("coreapp-a", settings: migrateAtStartup),
+            cluster.StartCoreAppAsync("coreapp-b", settings: migrateAtStartup));
+
+        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+        Assert.Equal(4L, await Scalar<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal([("coreapp-a", 3), ("coreapp-b", 3)], await cluster.MembershipAsync());
+    }
+
     private static async Task<T> Scalar<T>(NpgsqlDataSource dataSource, string sql)
     {
         await using var command = dataSource.CreateCommand(sql);

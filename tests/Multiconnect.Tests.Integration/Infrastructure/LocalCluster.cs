@@ -11,7 +11,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public const string AdminUser = "admin";
     public static readonly string AdminPassword = $"pw-{Guid.NewGuid():N}";
 
-    private readonly List<NodeProcess> _nodes = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<NodeProcess> _nodes = new();
 
     private LocalCluster(string connectionString) => ConnectionString = connectionString;
 
@@ -40,9 +40,14 @@ public sealed class LocalCluster : IAsyncDisposable
         return exitCode == 0 ? 0 : throw new InvalidOperationException($"migrate exited with {exitCode}:\n{migrate.Output}");
     }
 
-    public async Task<NodeProcess> StartCoreAppAsync(string name, int maxPoolSize = 4)
+    public async Task<NodeProcess> StartCoreAppAsync(string name, int maxPoolSize = 4, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = PostgresEnvironment(maxPoolSize);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
         environment["Multiconnect__CoreApp__Name"] = name;
         environment["Multiconnect__CoreApp__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["Multiconnect__CoreApp__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -102,7 +107,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     private NodeProcess Track(NodeProcess node)
     {
-        _nodes.Add(node);
+        _nodes.Enqueue(node);
         return node;
     }
 
