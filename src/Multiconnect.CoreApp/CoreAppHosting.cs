@@ -1,11 +1,15 @@
 using System.Net;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Multiconnect.CoreApp.Directory;
 using Multiconnect.Grains;
+using Multiconnect.Grains.Placement;
 using Multiconnect.Persistence;
 using Npgsql;
-using Orleans.Dashboard;
 using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Runtime.Hosting;
 
 namespace Multiconnect.CoreApp;
 
@@ -25,6 +29,7 @@ public static class CoreAppHosting
         {
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.Configure<SiloOptions>(o => o.SiloName = coreApp.Name);
+            silo.Configure<ClusterMembershipOptions>(FailureDetection.Apply);
             if (postgres.IsConfigured)
             {
                 if (string.IsNullOrWhiteSpace(coreApp.AdvertisedAddress))
@@ -40,6 +45,10 @@ public static class CoreAppHosting
                     (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
                 silo.AddAdoNetGrainStorage(StorageNames.Cluster, options => options.Configure<NpgsqlDataSource>(
                     (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
+                silo.AddGrainDirectory(ShardDirectory.Name, (services, _) =>
+                    new PostgresGrainDirectory(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.Services.AddSingleton<IShardLeaseStore>(services =>
+                    new PostgresShardLeaseStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
             }
             else
             {
@@ -50,11 +59,19 @@ public static class CoreAppHosting
                     cluster.ServiceId,
                     cluster.ClusterId);
                 silo.AddMemoryGrainStorage(StorageNames.Cluster);
+#pragma warning disable ORLEANSEXP003 // Development mode only: Orleans' own directory for shards.
+                silo.AddDistributedGrainDirectory(ShardDirectory.Name);
+#pragma warning restore ORLEANSEXP003
+                silo.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
             }
+
+            silo.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+            silo.Services.AddSingleton(TimeProvider.System);
 
             // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.
             silo.AddDashboard();
         });
+        builder.Services.AddHostedService<ShardKeeper>();
         return builder;
     }
 }

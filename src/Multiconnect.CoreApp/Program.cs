@@ -3,7 +3,8 @@ using Microsoft.Extensions.Hosting;
 using Multiconnect.CoreApp;
 using Multiconnect.Persistence;
 
-var builder = Host.CreateApplicationBuilder(args);
+// Settings files sit beside the program, wherever it is started from.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddMulticonnectCoreApp();
 
 if (args is ["migrate"])

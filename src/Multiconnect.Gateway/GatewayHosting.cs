@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
+using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Persistence;
 using Npgsql;
@@ -27,11 +28,14 @@ public static class GatewayHosting
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddOpenApi();
         builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(gateway));
+        builder.Services.AddSingleton<ShardCaller>();
+        builder.Services.AddSingleton<ClusterView>();
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)
         {
@@ -57,6 +61,10 @@ public static class GatewayHosting
 
             client.UseConnectionRetryFilter<RetryUntilStopped>();
 
+            // Re-read the list of live CoreApps every second: a hung CoreApp keeps its connections
+            // open, so only the membership table tells the gateway to stop sending through it.
+            client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
+
             // The dashboard's log stream would show only this gateway's logs: hidden.
             client.AddDashboard(o => o.HideTrace = true);
         });
@@ -72,6 +80,8 @@ public static class GatewayHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapUsersApi();
         app.MapAccountApi();
+        app.MapHealthApi();
+        app.MapShardsApi();
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);
         return app;
     }

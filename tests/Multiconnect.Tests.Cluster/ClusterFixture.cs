@@ -1,4 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Multiconnect.Grains;
+using Multiconnect.Grains.Placement;
+using Multiconnect.Persistence;
+using Orleans.Runtime.Hosting;
 using Orleans.TestingHost;
 
 namespace Multiconnect.Tests.Cluster;
@@ -12,9 +16,17 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async Task DisposeAsync() => await Cluster.DisposeAsync();
 
+    private static readonly InProcessGrainDirectory Directory = new();
+
     private sealed class SiloConfigurator : ISiloConfigurator
     {
-        public void Configure(ISiloBuilder siloBuilder) => siloBuilder.AddMemoryGrainStorage(StorageNames.Cluster);
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Cluster);
+            siloBuilder.AddGrainDirectory(ShardDirectory.Name, (_, _) => Directory);
+            siloBuilder.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
+            siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+        }
     }
 }
 

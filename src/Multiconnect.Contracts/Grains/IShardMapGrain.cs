@@ -1,10 +1,11 @@
 using Multiconnect.Contracts.Routing;
+using Orleans.Concurrency;
 
 namespace Multiconnect.Contracts.Grains;
 
 /// <summary>
-/// The cluster's shard map: how many shards the business number is split into.
-/// One per cluster, under <see cref="Key"/>.
+/// The master: the cluster's shard map. It holds the persisted shard count, decides which CoreApp
+/// silo each shard lives on, and keeps every shard active. One per cluster, under <see cref="Key"/>.
 /// </summary>
 public interface IShardMapGrain : IGrainWithIntegerKey
 {
@@ -12,5 +13,18 @@ public interface IShardMapGrain : IGrainWithIntegerKey
 
     Task<ShardMapView> GetAsync();
 
+    /// <summary>Changes the count; new shards start and removed ones stop before this returns.</summary>
     Task<ShardMapView> SetShardCountAsync(ShardCount shards);
+
+    /// <summary>Activates every shard that is not active, retires those beyond the count, and evens out placement.</summary>
+    Task EnsureShardsAsync();
+
+    /// <summary>Where shard <paramref name="shardId"/> should be activated, among <paramref name="candidates"/>.
+    /// Called by the placement director; interleaves with <see cref="EnsureShardsAsync"/>, which causes placements.</summary>
+    [AlwaysInterleave]
+    Task<SiloAddress> PlaceAsync(int shardId, SiloAddress[] candidates);
+
+    /// <summary>The silo this master is active on.</summary>
+    [AlwaysInterleave]
+    Task<SiloAddress> GetLocationAsync();
 }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
 
@@ -18,17 +19,17 @@ public static class AccountApi
         return app;
     }
 
-    public static async Task<Ok<AccountShardsResponse>> GetShardsAsync(IClusterClient cluster)
+    public static async Task<Ok<AccountShardsResponse>> GetShardsAsync(ClusterView view, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(cluster);
-        var map = await cluster.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetAsync();
+        ArgumentNullException.ThrowIfNull(view);
+        var map = await view.ReadMapAsync(cancellationToken);
         return TypedResults.Ok(new AccountShardsResponse(new AccountShards(map.Shards.Value)));
     }
 
-    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(HttpRequest request, IClusterClient cluster)
+    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(HttpRequest request, ShardCaller caller)
     {
         ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(cluster);
+        ArgumentNullException.ThrowIfNull(caller);
         var body = await JsonRequestBody.ReadAsync(request);
         if (!body.IsValid)
         {
@@ -41,7 +42,12 @@ public static class AccountApi
             return change.Error;
         }
 
-        var map = await cluster.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(change.Value.Shards);
+        // Setting a count is idempotent, so retrying is safe; the master starts and stops shards before
+        // answering, which may take a few seconds while a CoreApp is failing over.
+        var map = await caller.CallAsync(
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(change.Value.Shards),
+            attemptTimeout: TimeSpan.FromSeconds(10),
+            request.HttpContext.RequestAborted);
         return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));
     }
 }

@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Multiconnect.Gateway.Cluster;
+
+namespace Multiconnect.Gateway.Apis;
+
+public static class HealthApi
+{
+    public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/health", GetHealthAsync).WithName("GetHealth")
+            .WithSummary("Every node with its gateway_status and role, as the original reports them, plus the shards each CoreApp hosts.");
+        return app;
+    }
+
+    public static async Task<Ok<HealthResponse>> GetHealthAsync(ClusterView view, IOptions<GatewayOptions> gateway, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(gateway);
+        var cluster = await view.ReadAsync(cancellationToken);
+        var nodes = new Dictionary<string, NodeHealth>
+        {
+            [$"{Environment.MachineName}:{gateway.Value.Name}"] = new("connected", "gateway", null),
+        };
+        foreach (var coreApp in cluster.CoreApps)
+        {
+            var shards = cluster.ShardsOn(coreApp.Silo);
+            nodes[coreApp.Node] = new NodeHealth(
+                shards.Count > 0 ? "connected" : "disconnected",
+                coreApp.Silo.Equals(cluster.Master) ? "primary_master" : "coreapp",
+                shards);
+        }
+
+        return TypedResults.Ok(new HealthResponse(nodes, new ShardMapHealth(
+            cluster.Map.Shards.Value, cluster.Map.Generation, cluster.CoreApps.Count, cluster.Spares, cluster.Degraded)));
+    }
+}
+
+public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap);
+
+/// <summary>gateway_status: connected when the CoreApp owns a shard, disconnected for a spare.</summary>
+public sealed record NodeHealth(string GatewayStatus, string Role, IReadOnlyList<int>? Shards);
+
+/// <summary>degraded: more shards than CoreApps, so some CoreApp carries two or more and nothing is spare.</summary>
+public sealed record ShardMapHealth(int Shards, long Generation, int CoreApps, int Spares, bool Degraded);

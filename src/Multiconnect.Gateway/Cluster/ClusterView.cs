@@ -1,0 +1,38 @@
+using Multiconnect.Contracts.Grains;
+
+namespace Multiconnect.Gateway.Cluster;
+
+/// <summary>What the cluster looks like right now: its CoreApps, the master, and where each shard is.</summary>
+public sealed class ClusterView(ShardCaller caller)
+{
+    public async Task<ClusterSnapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var hosts = await caller.CallAsync(c => c.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true), cancellationToken);
+        var master = caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetLocationAsync(), cancellationToken);
+        var map = await ReadMapAsync(cancellationToken);
+        var shards = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => DescribeAsync(id, cancellationToken)));
+        var coreApps = hosts
+            .Where(host => host.Status == SiloStatus.Active)
+            .Select(host => new CoreAppNode(host.SiloAddress, $"{host.HostName}:{host.SiloName}"))
+            .ToList();
+        return new ClusterSnapshot(map, await master, coreApps, shards);
+    }
+
+    public Task<ShardMapView> ReadMapAsync(CancellationToken cancellationToken) =>
+        caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetAsync(), cancellationToken);
+
+    public Task<ShardActivation> DescribeAsync(int shardId, CancellationToken cancellationToken) =>
+        caller.CallAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), cancellationToken);
+}
+
+public sealed record CoreAppNode(SiloAddress Silo, string Node);
+
+public sealed record ClusterSnapshot(ShardMapView Map, SiloAddress Master, IReadOnlyList<CoreAppNode> CoreApps, IReadOnlyList<ShardActivation> Shards)
+{
+    public IReadOnlyList<int> ShardsOn(SiloAddress silo) => [.. Shards.Where(s => s.Silo.Equals(silo)).Select(s => s.ShardId)];
+
+    /// <summary>More shards than CoreApps: some CoreApp hosts two or more, and no spare is left.</summary>
+    public bool Degraded => Map.Shards.Value > CoreApps.Count;
+
+    public int Spares => CoreApps.Count(c => ShardsOn(c.Silo).Count == 0);
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Multiconnect.Contracts.Grains;
+
+namespace Multiconnect.Gateway.Cluster;
+
+/// <summary>
+/// Calls into the cluster without ever waiting long on a dead or hung CoreApp: each attempt gets a
+/// short timeout, and a failed attempt is retried (reaching the shard's new activation once the
+/// master has re-placed it) until one overall deadline. Values and reasons: docs/failover.md.
+/// </summary>
+public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCaller> logger)
+{
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
+    public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(12);
+
+    private static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromMilliseconds(500);
+
+    public Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call, CancellationToken cancellationToken) =>
+        CallAsync(call, AttemptTimeout, cancellationToken);
+
+    public async Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call, TimeSpan attemptTimeout, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        var started = Stopwatch.GetTimestamp();
+        var delay = FirstRetryDelay;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call(cluster).WaitAsync(attemptTimeout, cancellationToken);
+            }
+            catch (Exception e) when (IsTransient(e) && Stopwatch.GetElapsedTime(started) + delay < Deadline)
+            {
+                LogRetry(logger, attempt, e);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxRetryDelay.Ticks));
+            }
+        }
+    }
+
+    private static bool IsTransient(Exception e) =>
+        e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ShardFencedException
+            or Orleans.Runtime.Messaging.ConnectionFailedException;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster call attempt {Attempt} failed; retrying")]
+    private static partial void LogRetry(ILogger logger, int attempt, Exception exception);
+}
