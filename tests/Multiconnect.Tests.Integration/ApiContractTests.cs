@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Multiconnect.Testing;
 
 namespace Multiconnect.Tests.Integration;
 

@@ -1,5 +1,6 @@
 using System.Net;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Multiconnect.Testing;
 
 namespace Multiconnect.Tests.Integration;
 

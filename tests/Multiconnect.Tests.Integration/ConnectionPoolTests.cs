@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Multiconnect.Testing;
 using Npgsql;
 
 namespace Multiconnect.Tests.Integration;

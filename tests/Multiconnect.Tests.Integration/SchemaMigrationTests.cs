@@ -1,4 +1,5 @@
 using Multiconnect.Tests.Integration.Infrastructure;
+using Multiconnect.Testing;
 using Npgsql;
 
 namespace Multiconnect.Tests.Integration;

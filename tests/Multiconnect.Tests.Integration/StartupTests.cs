@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Multiconnect.Testing;
 
 namespace Multiconnect.Tests.Integration;
 

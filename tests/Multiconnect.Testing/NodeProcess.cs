@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 /// <summary>
 /// One of our programs (CoreApp, gateway) running as a real OS process, configured only through
@@ -61,6 +61,13 @@ public sealed class NodeProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Sends a signal (KILL, STOP, CONT, TERM) to the process, as `kill -SIGNAL pid` does.</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
+    }
+
     /// <summary>Asks the process to stop (SIGTERM), as an orchestrator does, and waits for it to finish.</summary>
     public async Task StopAsync(TimeSpan timeout)
     {
@@ -69,10 +76,7 @@ public sealed class NodeProcess : IAsyncDisposable
             return;
         }
 
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
-        {
-            await term.WaitForExitAsync();
-        }
+        await SignalAsync("TERM");
 
         try
         {

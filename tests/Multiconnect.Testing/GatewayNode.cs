@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 /// <summary>A gateway process and an HTTP client that talks to it over a real socket.</summary>
 public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
@@ -67,6 +67,15 @@ public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
     public Task<HttpResponseMessage> SetShardCountAsync(string token, int shards) =>
         SendAsync(HttpMethod.Post, "/v1/account/shards", token,
             $$"""{"cc":"1","phone_number":"6315551234","shards":{{shards}},"cert":"Q2VydGlmaWNhdGU="}""");
+
+    /// <summary>GET a path and parse the JSON body; throws on a non-success status.</summary>
+    public async Task<JsonElement> GetJsonAsync(string path, string token, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path) { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) } };
+        using var response = await Http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken);
+    }
 
     private async Task<string?> TryLoginAsync()
     {

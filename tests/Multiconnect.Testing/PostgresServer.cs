@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 /// <summary>
 /// A private PostgreSQL server for the test run: its own data directory, a free port, its socket in

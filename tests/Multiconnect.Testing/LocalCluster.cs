@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 /// <summary>
 /// CoreApps and gateways as separate processes on one fresh database, started as a deployment
@@ -12,6 +12,7 @@ public sealed class LocalCluster : IAsyncDisposable
     public static readonly string AdminPassword = $"pw-{Guid.NewGuid():N}";
 
     private readonly System.Collections.Concurrent.ConcurrentQueue<NodeProcess> _nodes = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeProcess> _coreApps = new();
 
     private LocalCluster(string connectionString) => ConnectionString = connectionString;
 
@@ -53,12 +54,16 @@ public sealed class LocalCluster : IAsyncDisposable
         environment["Multiconnect__CoreApp__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["Multiconnect__CoreApp__AdvertisedAddress"] = "127.0.0.1";
         var node = Track(NodeProcess.Start(name, "Multiconnect.CoreApp", environment));
+        _coreApps[name] = node;
         await Eventually.True(
             async () => !node.HasExited ? await IsActiveAsync(name) : throw new InvalidOperationException($"{name} exited:\n{node.Output}"),
             TimeSpan.FromSeconds(60),
             $"CoreApp {name} to be an active silo");
         return node;
     }
+
+    /// <summary>The CoreApp process started last under this name.</summary>
+    public NodeProcess CoreApp(string name) => _coreApps[name];
 
     public async Task<GatewayNode> StartGatewayAsync(string name, int maxPoolSize = 4, bool waitUntilReady = true, string? adminPassword = null)
     {
@@ -88,6 +93,36 @@ public sealed class LocalCluster : IAsyncDisposable
         }
 
         return rows;
+    }
+
+    /// <summary>The shard leases as the database holds them: shard → (owner node name, epoch), for held leases.</summary>
+    public async Task<IReadOnlyDictionary<int, (string Owner, long Epoch)>> LeasesAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT shard_id, owner_name, epoch FROM shard_leases WHERE owner_silo IS NOT NULL");
+        await using var reader = await command.ExecuteReaderAsync();
+        var leases = new Dictionary<int, (string, long)>();
+        while (await reader.ReadAsync())
+        {
+            leases[reader.GetInt32(0)] = (reader.GetString(1), reader.GetInt64(2));
+        }
+
+        return leases;
+    }
+
+    /// <summary>Refused attempts by replaced shard owners: (shard, stale epoch, stale silo address).</summary>
+    public async Task<IReadOnlyList<(int ShardId, long StaleEpoch, string StaleSilo)>> FenceEventsAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
+        await using var command = dataSource.CreateCommand("SELECT shard_id, stale_epoch, stale_silo FROM shard_fence_events ORDER BY id");
+        await using var reader = await command.ExecuteReaderAsync();
+        var events = new List<(int, long, string)>();
+        while (await reader.ReadAsync())
+        {
+            events.Add((reader.GetInt32(0), reader.GetInt64(1), reader.GetString(2)));
+        }
+
+        return events;
     }
 
     public async ValueTask DisposeAsync()

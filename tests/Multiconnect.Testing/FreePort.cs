@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 public static class FreePort
 {

@@ -1,4 +1,4 @@
-namespace Multiconnect.Tests.Integration.Infrastructure;
+namespace Multiconnect.Testing;
 
 public static class RepositoryPaths
 {
