@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Multiconnect.CoreApp.Directory;
+using Multiconnect.Grains.Directory;
 using Multiconnect.Grains;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Persistence;

@@ -1,7 +1,7 @@
 using Npgsql;
 using Orleans.GrainDirectory;
 
-namespace Multiconnect.CoreApp.Directory;
+namespace Multiconnect.Grains.Directory;
 
 /// <summary>
 /// An Orleans grain directory in the grain_directory table. Registration is one atomic statement:
