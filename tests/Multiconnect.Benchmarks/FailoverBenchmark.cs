@@ -32,7 +32,7 @@ public static class FailoverBenchmark
             }
         }
 
-        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == 2, Timeout, "2 shards");
+        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == 2, "2 shards", Timeout);
         var results = new List<FailoverRun>();
         foreach (var signal in new[] { "KILL", "STOP" })
         {

@@ -26,14 +26,13 @@ public sealed record FailoverRun(
 
         // No request for shard 0 is made until its lease has moved: the cluster must do it alone.
         var newOwner = await Eventually.Get(
-            async () => (await cluster.LeasesAsync()).TryGetValue(0, out var lease) && lease.Epoch > epoch && lease.Owner != victim ? lease.Owner : null,
-            timeout, "shard 0's lease to move to another CoreApp");
+            async () => (await cluster.LeasesAsync()).TryGetValue(0, out var lease) && lease.Epoch > epoch && lease.Owner != victim ? lease.Owner : null, "shard 0's lease to move to another CoreApp", timeout);
         var leaseMoved = clock.Elapsed;
         await Eventually.True(async () =>
         {
             var now = await gateway.GetJsonAsync("/v1/shards/0", token);
             return now.GetProperty("epoch").GetInt64() > epoch;
-        }, timeout, "shard 0 to answer from its new owner");
+        }, "shard 0 to answer from its new owner", timeout);
         var serving = clock.Elapsed;
 
         await stop.CancelAsync();

@@ -17,12 +17,10 @@ public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
     {
         var token = await Eventually.Get(
             async () => Process.HasExited ? throw new InvalidOperationException($"{Process.Name} exited:\n{Process.Output}") : await TryLoginAsync(),
-            TimeSpan.FromSeconds(60),
-            $"gateway {Process.Name} to accept a login");
+            $"gateway {Process.Name} to accept a login", TimeSpan.FromSeconds(60));
         await Eventually.True(
             async () => (await SendAsync(HttpMethod.Get, "/v1/account/shards", token)).StatusCode == HttpStatusCode.OK,
-            TimeSpan.FromSeconds(60),
-            $"gateway {Process.Name} to reach the cluster");
+            $"gateway {Process.Name} to reach the cluster", TimeSpan.FromSeconds(60));
     }
 
     public async Task<string> LoginAsync(string user = LocalCluster.AdminUser, string? password = null)

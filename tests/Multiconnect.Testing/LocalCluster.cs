@@ -57,8 +57,7 @@ public sealed class LocalCluster : IAsyncDisposable
         _coreApps[name] = node;
         await Eventually.True(
             async () => !node.HasExited ? await IsActiveAsync(name) : throw new InvalidOperationException($"{name} exited:\n{node.Output}"),
-            TimeSpan.FromSeconds(60),
-            $"CoreApp {name} to be an active silo");
+            $"CoreApp {name} to be an active silo", TimeSpan.FromSeconds(60));
         return node;
     }
 

@@ -28,23 +28,10 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    /// <summary>Starts <paramref name="program"/>; an environment value of null removes that variable.</summary>
     public static NodeProcess Start(string name, string program, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.ProgramDll(program), .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__Console__FormatterName"] = "simple";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var process = new Process { StartInfo = StartInfo(program, environment, arguments), EnableRaisingEvents = true };
         var node = new NodeProcess(name, process);
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
@@ -52,6 +39,18 @@ public sealed class NodeProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return node;
+    }
+
+    /// <summary>Runs a one-shot command of <paramref name="program"/> to its end: exit code, standard output, standard error.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToEndAsync(
+        string program, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(program, environment, arguments))!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await output, await error);
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
@@ -98,6 +97,32 @@ public sealed class NodeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    private static ProcessStartInfo StartInfo(string program, IReadOnlyDictionary<string, string?> environment, string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [RepositoryPaths.ProgramDll(program), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment)
+        {
+            if (value is null)
+            {
+                start.Environment.Remove(key);
+            }
+            else
+            {
+                start.Environment[key] = value;
+            }
+        }
+
+        return start;
     }
 
     private void Keep(string? line)

@@ -159,7 +159,7 @@ public sealed class ApiContractTests(ApiClusterFixture api)
         {
             using var counters = await Gateway.SendAsync(HttpMethod.Get, "/dashboard/DashboardCounters", api.Token);
             return counters.StatusCode == HttpStatusCode.OK && (await counters.Content.ReadAsStringAsync()).Contains("coreapp-a", StringComparison.Ordinal);
-        }, TimeSpan.FromSeconds(30), "the dashboard to list CoreApp coreapp-a");
+        }, "the dashboard to list CoreApp coreapp-a", TimeSpan.FromSeconds(30));
     }
 
     private static async Task<JsonElement> AssertError(HttpResponseMessage response, HttpStatusCode status, int code)

@@ -44,12 +44,10 @@ public sealed class FailoverTests(PostgresFixture postgres)
         // Its shard activation wakes up still believing it owns shard 0: its next renewal is refused by
         // the epoch fence (and recorded), and it stops acting for the shard.
         var refused = await Eventually.Get(
-            async () => (await cluster.FenceEventsAsync()).FirstOrDefault(e => e.ShardId == 0 && e.StaleEpoch == staleEpoch) is { StaleSilo: not null } e ? e.StaleSilo : null,
-            Bound, "the resumed CoreApp's attempt to be refused");
+            async () => (await cluster.FenceEventsAsync()).FirstOrDefault(e => e.ShardId == 0 && e.StaleEpoch == staleEpoch) is { StaleSilo: not null } e ? e.StaleSilo : null, "the resumed CoreApp's attempt to be refused", Bound);
         Assert.Contains("127.0.0.1", refused, StringComparison.Ordinal);
         await Eventually.True(
-            () => Task.FromResult(resumed.HasExited || resumed.Output.Contains("stops acting and deactivates", StringComparison.Ordinal)),
-            Bound, "the resumed activation to deactivate");
+            () => Task.FromResult(resumed.HasExited || resumed.Output.Contains("stops acting and deactivates", StringComparison.Ordinal)), "the resumed activation to deactivate", Bound);
         var lease = (await cluster.LeasesAsync())[0];
         Assert.Equal(run.NewOwner, lease.Owner);
         Assert.True(lease.Epoch > staleEpoch);

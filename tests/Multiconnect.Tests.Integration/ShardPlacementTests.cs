@@ -17,7 +17,7 @@ public sealed class ShardPlacementTests(PostgresFixture postgres)
         {
             var body = await gateway.GetJsonAsync("/v1/health", token);
             return body.GetProperty("shard_map").GetProperty("spares").GetInt32() == 1 ? body : (JsonElement?)null;
-        }, TimeSpan.FromSeconds(30), "health to show one spare")).GetValueOrDefault();
+        }, "health to show one spare", TimeSpan.FromSeconds(30))).GetValueOrDefault();
 
         var nodes = health.GetProperty("health").EnumerateObject().ToDictionary(n => n.Name, n => n.Value);
         var coreApps = nodes.Where(n => n.Value.GetProperty("role").GetString() != "gateway").ToList();
@@ -55,8 +55,7 @@ public sealed class ShardPlacementTests(PostgresFixture postgres)
 
         // No CoreApp may host two shards while another hosts none: the master moves one over.
         await Eventually.True(
-            async () => (await cluster.LeasesAsync()).Values.Select(l => l.Owner).Distinct().Count() == 3,
-            TimeSpan.FromSeconds(30), "a shard to move to the new CoreApp");
+            async () => (await cluster.LeasesAsync()).Values.Select(l => l.Owner).Distinct().Count() == 3, "a shard to move to the new CoreApp", TimeSpan.FromSeconds(30));
         Assert.Equal([0, 1, 2, 3], (await cluster.LeasesAsync()).Keys.Order());
     }
 
@@ -94,7 +93,7 @@ public sealed class ShardPlacementTests(PostgresFixture postgres)
         var token = await gateway.LoginAsync();
         using var set = await gateway.SetShardCountAsync(token, shards);
         Assert.Equal(HttpStatusCode.Created, set.StatusCode);
-        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == shards, TimeSpan.FromSeconds(30), $"{shards} shards to be active");
+        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == shards, $"{shards} shards to be active", TimeSpan.FromSeconds(30));
         return (gateway, token);
     }
 }

@@ -34,7 +34,7 @@ public sealed class StartupTests(PostgresFixture postgres)
         {
             using var response = await gateway.SendAsync(HttpMethod.Get, "/v1/account/shards", token);
             return response.StatusCode == HttpStatusCode.ServiceUnavailable ? await response.Content.ReadAsStringAsync() : null;
-        }, TimeSpan.FromSeconds(60), "the gateway to report the cluster unavailable");
+        }, "the gateway to report the cluster unavailable", TimeSpan.FromSeconds(60));
         using var json = JsonDocument.Parse(body);
         Assert.Equal(1011, json.RootElement.GetProperty("errors")[0].GetProperty("code").GetInt32());
     }

@@ -1,0 +1,193 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Contracts.Routing;
+using Multiconnect.Simulator.Authority;
+using Multiconnect.Simulator.Faults;
+using Multiconnect.Simulator.Numbers;
+using Multiconnect.Upstream;
+using Multiconnect.Upstream.Certificates;
+
+namespace Multiconnect.Simulator.Admin;
+
+/// <summary>The observer, the certificate authority's issuing endpoint and fault injection, behind the admin token.</summary>
+public static class AdminApi
+{
+    private const int DefaultValidDays = 30;
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet(UpstreamProtocol.CaPath, GetCaPublicKey).AllowAnonymous();
+
+        var admin = app.MapGroup("/admin").AddEndpointFilter<AdminTokenFilter>();
+        admin.MapGet("/stats", GetStats);
+        admin.MapGet("/numbers/{number}", GetNumber);
+        admin.MapGet("/numbers/{number}/recipients", GetRecipients);
+        admin.MapGet("/numbers/{number}/recipients/{recipient}/delivered", GetDelivered);
+        admin.MapPost("/numbers/{number}/inbound", InjectInbound);
+        admin.MapPost("/certificates", IssueCertificate);
+        admin.MapGet("/faults", GetFaults);
+        admin.MapDelete("/faults", ClearFaults);
+        admin.MapPost("/faults/close-session", CloseSession);
+        admin.MapPost("/faults/latency", AddLatency);
+        admin.MapPost("/faults/refuse-sessions", RefuseSessions);
+        return app;
+    }
+
+    public static Ok<CaPublicKeyResponse> GetCaPublicKey(CertificateAuthority authority)
+    {
+        ArgumentNullException.ThrowIfNull(authority);
+        return TypedResults.Ok(new CaPublicKeyResponse(CertificateEnvelope.Es256, authority.KeyId, Convert.ToBase64String(authority.PublicKey), authority.PublicKeyPem));
+    }
+
+    public static Ok<StatsResponse> GetStats(BusinessNumbers numbers)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        var all = numbers.All.Select(n => n.Describe()).OrderBy(n => n.Number, StringComparer.Ordinal).ToList();
+        var totals = all.SelectMany(n => n.Counters)
+            .GroupBy(c => c.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.Value), StringComparer.Ordinal);
+        totals["inbound_pending"] = all.Sum(n => n.InboundPending);
+        return TypedResults.Ok(new StatsResponse(totals, all));
+    }
+
+    public static Results<Ok<NumberStats>, NotFound<AdminError>> GetNumber(string number, BusinessNumbers numbers) =>
+        Find(numbers, number) is { } business ? TypedResults.Ok(business.Describe()) : UnknownNumber(number);
+
+    public static Results<Ok<IReadOnlyList<RecipientSummary>>, NotFound<AdminError>> GetRecipients(string number, BusinessNumbers numbers) =>
+        Find(numbers, number) is { } business ? TypedResults.Ok(business.Recipients()) : UnknownNumber(number);
+
+    public static Results<Ok<DeliveredResponse>, NotFound<AdminError>> GetDelivered(string number, string recipient, BusinessNumbers numbers)
+    {
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        var canonical = RecipientId.TryParse(recipient, out var parsed, out _) ? parsed.Value : recipient;
+        if (business.FindRecipient(canonical) is not { } log)
+        {
+            return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, [], -1));
+        }
+
+        var (ids, highestSequence) = log.Snapshot();
+        return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, ids, highestSequence));
+    }
+
+    public static Results<Ok<InjectInboundResponse>, BadRequest<AdminError>, NotFound<AdminError>> InjectInbound(
+        string number, InjectInboundRequest request, BusinessNumbers numbers, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        if (!RecipientId.TryParse(request.From, out var from, out var problem))
+        {
+            return Invalid($"from: '{request.From}' {problem}");
+        }
+
+        var (id, shard) = business.AddInbound(from, request.Body ?? $"Hello from {from.Value}", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        return TypedResults.Ok(new InjectInboundResponse(id, business.Number, from.Value, shard));
+    }
+
+    public static Results<Ok<CertificateResponse>, BadRequest<AdminError>> IssueCertificate(
+        IssueCertificateRequest request, CertificateAuthority authority, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(authority);
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow();
+        var expiresAt = request.ExpiresAt ?? now.AddDays(request.ValidDays ?? DefaultValidDays);
+        var issuedAt = expiresAt <= now ? expiresAt.AddDays(-1) : now;
+        var problem = request.ValidDays is < 1 ? "valid_days must be at least 1"
+            : CertificateAuthority.Problem(request.Cc, request.Phone, request.Name, issuedAt, expiresAt);
+        if (problem is not null)
+        {
+            return Invalid(problem);
+        }
+
+        var cert = authority.Issue(request.Cc!, request.Phone!, request.Name!, issuedAt, expiresAt);
+        return TypedResults.Ok(new CertificateResponse(cert, authority.KeyId, DateTimeOffset.FromUnixTimeSeconds(issuedAt.ToUnixTimeSeconds()),
+            DateTimeOffset.FromUnixTimeSeconds(expiresAt.ToUnixTimeSeconds())));
+    }
+
+    public static Ok<FaultsResponse> GetFaults(FaultInjector faults)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        var latency = faults.Describe(out var refusals);
+        return TypedResults.Ok(new FaultsResponse(latency, refusals));
+    }
+
+    public static NoContent ClearFaults(FaultInjector faults, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(faults);
+        faults.Clear();
+        Log(loggers, "all faults cleared");
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, BadRequest<AdminError>, NotFound<AdminError>> CloseSession(
+        CloseSessionRequest request, BusinessNumbers numbers, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.Shard is not { } shard)
+        {
+            return Invalid("shard is required");
+        }
+
+        if (Find(numbers, request.Number) is not { } business)
+        {
+            return UnknownNumber(request.Number);
+        }
+
+        if (!business.CloseSession(shard, RefusalReasons.ClosedByFault, "an operator closed this session (fault injection)"))
+        {
+            return TypedResults.NotFound(new AdminError($"+{business.Number} has no session on shard {shard}"));
+        }
+
+        Log(loggers, $"closed the session of +{business.Number} shard {shard}");
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, BadRequest<AdminError>> AddLatency(LatencyFaultRequest request, FaultInjector faults, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (request.Milliseconds is not (>= 0 and <= 60_000) || request.Seconds is <= 0)
+        {
+            return Invalid("milliseconds must be between 0 and 60000, and seconds (optional) positive");
+        }
+
+        faults.AddLatency(request.Number, TimeSpan.FromMilliseconds(request.Milliseconds.Value), request.Seconds is { } s ? TimeSpan.FromSeconds(s) : null);
+        Log(loggers, $"{request.Milliseconds} ms latency for {request.Number ?? "all numbers"}, {(request.Seconds is { } d ? $"{d} s" : "until cleared")}");
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, BadRequest<AdminError>> RefuseSessions(RefuseSessionsRequest request, FaultInjector faults, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(faults);
+        if (request.Seconds is not > 0)
+        {
+            return Invalid("seconds must be positive");
+        }
+
+        faults.RefuseSessions(request.Number, TimeSpan.FromSeconds(request.Seconds.Value));
+        Log(loggers, $"refusing new sessions for {request.Number ?? "all numbers"} for {request.Seconds} s");
+        return TypedResults.NoContent();
+    }
+
+    private static BusinessNumber? Find(BusinessNumbers numbers, string? number)
+    {
+        ArgumentNullException.ThrowIfNull(numbers);
+        return number is null ? null : numbers.Find(number.TrimStart('+'));
+    }
+
+    private static NotFound<AdminError> UnknownNumber(string? number) =>
+        TypedResults.NotFound(new AdminError($"No session has ever been opened for number '{number}'."));
+
+    private static BadRequest<AdminError> Invalid(string problem) => TypedResults.BadRequest(new AdminError(problem));
+
+    private static void Log(ILoggerFactory loggers, string fault) => loggers.CreateLogger(typeof(AdminApi).FullName!).FaultInjected(fault);
+}

@@ -1,0 +1,3 @@
+namespace Multiconnect.Simulator.Admin;
+
+public sealed record CertificateResponse(string Cert, string KeyId, DateTimeOffset IssuedAt, DateTimeOffset ExpiresAt);

@@ -1,0 +1,3 @@
+namespace Multiconnect.Simulator.Admin;
+
+public sealed record CloseSessionRequest(string? Number, int? Shard);

@@ -1,0 +1,3 @@
+namespace Multiconnect.Simulator.Admin;
+
+public sealed record RecipientSummary(string Recipient, int Delivered);

@@ -1,0 +1,343 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Multiconnect.Contracts.Routing;
+using Multiconnect.Simulator.Admin;
+using Multiconnect.Simulator.Sessions;
+using Multiconnect.Simulator.Traffic;
+using Multiconnect.Upstream;
+using Multiconnect.Upstream.Frames;
+
+namespace Multiconnect.Simulator.Numbers;
+
+/// <summary>
+/// Everything the simulated WhatsApp servers know about one business number: per shard the fence
+/// (highest epoch) and the live session, the ids accepted so far, what each recipient received,
+/// and the receipts and inbound messages waiting for their shard's session.
+/// </summary>
+public sealed class BusinessNumber
+{
+    private const int MaxShards = 32;
+
+    private readonly Lock _gate = new();
+    private readonly ShardSlot[] _slots = [.. Enumerable.Range(0, MaxShards).Select(_ => new ShardSlot())];
+    private readonly ConcurrentDictionary<string, byte> _acceptedIds = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecipientLog> _recipients = new(StringComparer.Ordinal);
+    private readonly List<InboundMessage> _heldInbound = [];
+    private readonly List<(RecipientLog Recipient, ReceiptFrame Receipt)> _heldReceipts = [];
+    private long _inboundOrder;
+    private int _shardCount;
+
+    public BusinessNumber(string cc, string phone)
+    {
+        Cc = cc;
+        Phone = phone;
+        Number = cc + phone;
+    }
+
+    public string Cc { get; }
+
+    public string Phone { get; }
+
+    /// <summary>Country code and national number: the number's WhatsApp id.</summary>
+    public string Number { get; }
+
+    public NumberCounters Counters { get; } = new();
+
+    /// <summary>The shard count of the newest session; receipts and inbound messages are routed with it.</summary>
+    public int ShardCount => Volatile.Read(ref _shardCount);
+
+    /// <summary>
+    /// Opens <paramref name="session"/> unless its epoch is older than the highest seen for its shard.
+    /// A session with the same or a newer epoch replaces the current one, which is closed as superseded.
+    /// Returns the refusal, or null when the session is open (its welcome is then queued first).
+    /// </summary>
+    public RefusedFrame? Admit(ShardSession session, WelcomeFrame welcome)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_gate)
+        {
+            var slot = _slots[session.Shard];
+            if (session.Epoch < slot.HighestEpoch)
+            {
+                Counters.Increment(Counter.FencedSessions);
+                Counters.CountRefusedSession(RefusalReasons.Fenced);
+                return new RefusedFrame(
+                    RefusalReasons.Fenced,
+                    $"epoch {session.Epoch} is older than epoch {slot.HighestEpoch}, the highest seen for shard {session.Shard} of +{Number}",
+                    slot.HighestEpoch);
+            }
+
+            var replaced = slot.Session;
+            slot.HighestEpoch = session.Epoch;
+            slot.Session = session;
+            Volatile.Write(ref _shardCount, session.Shards);
+            session.TrySend(welcome);
+            Counters.Increment(Counter.SessionsOpened);
+            if (replaced is not null)
+            {
+                ReturnInFlight(replaced);
+                replaced.Close(RefusalReasons.Superseded, $"a session with epoch {session.Epoch} took over shard {session.Shard}");
+            }
+
+            RouteHeld();
+            return null;
+        }
+    }
+
+    /// <summary>The session has ended: its shard has no session until the next hello; its unacknowledged inbound messages wait.</summary>
+    public void Detach(ShardSession session)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_gate)
+        {
+            var slot = _slots[session.Shard];
+            if (ReferenceEquals(slot.Session, session))
+            {
+                slot.Session = null;
+                Counters.Increment(Counter.SessionsClosed);
+            }
+
+            ReturnInFlight(session);
+            RouteHeld();
+        }
+    }
+
+    /// <summary>Closes the session of one shard on purpose; false when the shard has none.</summary>
+    public bool CloseSession(int shard, string reason, string detail)
+    {
+        ShardSession? session;
+        lock (_gate)
+        {
+            session = (uint)shard < (uint)_slots.Length ? _slots[shard].Session : null;
+        }
+
+        if (session is null)
+        {
+            return false;
+        }
+
+        Detach(session);
+        session.Close(reason, detail);
+        return true;
+    }
+
+    /// <summary>
+    /// Handles one send: fencing, validation, de-duplication by id, the sequence check; answers it on
+    /// <paramref name="session"/> (ack or nack), then schedules its receipts, which therefore come after the ack.
+    /// </summary>
+    public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(send);
+        ArgumentNullException.ThrowIfNull(receipts);
+        var slot = _slots[session.Shard];
+        var highest = slot.HighestEpoch;
+        if (send.Epoch < highest)
+        {
+            Counters.Increment(Counter.FencedSends);
+            session.TrySend(new NackFrame(send.Id, RefusalReasons.Fenced, $"epoch {send.Epoch} is older than epoch {highest}, the highest seen for shard {session.Shard}"));
+            return;
+        }
+
+        string? recipientProblem = null;
+        var recipient = RecipientFor(send.To, ref recipientProblem);
+        var problem = !ReferenceEquals(slot.Session, session) ? "this session is closing; send on a new session"
+            : send.Epoch != session.Epoch ? $"a send carries its session's epoch ({session.Epoch}), not {send.Epoch}"
+            : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
+            : recipient is null ? $"to: '{send.To}' {recipientProblem}"
+            : null;
+        if (problem is not null || recipient is null)
+        {
+            Counters.Increment(Counter.RefusedSends);
+            session.TrySend(new NackFrame(send.Id, RefusalReasons.Invalid, problem ?? "invalid"));
+            return;
+        }
+
+        Counters.Increment(Counter.Accepted);
+        session.CountAccepted();
+        if (!_acceptedIds.TryAdd(send.Id, 0))
+        {
+            Counters.Increment(Counter.Duplicates);
+            session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: true));
+            return;
+        }
+
+        if (recipient.ShardFor(session.Shards) != session.Shard)
+        {
+            Counters.Increment(Counter.Misrouted);
+        }
+
+        var plan = receipts.Plan();
+        var failed = plan.HasFlag(ReceiptPlan.Failed);
+        if (recipient.Record(send.Id, send.Body, delivered: !failed))
+        {
+            Counters.Increment(Counter.OutOfOrder);
+        }
+
+        Counters.Increment(failed ? Counter.Failed : Counter.Delivered);
+        session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: false));
+        receipts.Schedule(this, recipient, send.Id, plan);
+    }
+
+    /// <summary>Writes a receipt to the session of the recipient's shard, or keeps it until that session exists.</summary>
+    public void DeliverReceipt(RecipientLog recipient, ReceiptFrame receipt)
+    {
+        ArgumentNullException.ThrowIfNull(recipient);
+        if (SessionFor(recipient)?.TrySend(receipt) == true)
+        {
+            Counters.Increment(Counter.ReceiptsSent);
+            return;
+        }
+
+        lock (_gate)
+        {
+            if (!TryDeliver(recipient, receipt))
+            {
+                _heldReceipts.Add((recipient, receipt));
+            }
+        }
+    }
+
+    /// <summary>A simulated user writes to the business; the message goes to the sender's shard's session, or waits for it.</summary>
+    public (string Id, int? Shard) AddInbound(RecipientId from, string body, long createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        string? problem = null;
+        var sender = RecipientFor(from.Value, ref problem)!;
+        lock (_gate)
+        {
+            var message = new InboundMessage(++_inboundOrder, $"in.{Guid.CreateVersion7():N}", sender, body, createdAt);
+            Counters.Increment(Counter.InboundCreated);
+            if (!TryDeliver(message))
+            {
+                _heldInbound.Add(message);
+            }
+
+            return (message.Id, ShardCount > 0 ? sender.ShardFor(ShardCount) : null);
+        }
+    }
+
+    public void AckInbound(ShardSession session, string id)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        lock (_gate)
+        {
+            if (session.InFlightInbound.Remove(id))
+            {
+                Counters.Increment(Counter.InboundAcked);
+            }
+        }
+    }
+
+    /// <summary>Sends again every inbound message unacknowledged for <paramref name="after"/>, and updates session rates.</summary>
+    public void Sweep(TimeSpan after)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_gate)
+        {
+            foreach (var slot in _slots)
+            {
+                if (slot.Session is not { } session)
+                {
+                    continue;
+                }
+
+                session.UpdateRate(now);
+                foreach (var message in session.InFlightInbound.Values)
+                {
+                    if (Stopwatch.GetElapsedTime(message.LastSentAt, now) >= after && session.TrySend(message.NextDelivery(now)))
+                    {
+                        Counters.Increment(Counter.InboundSent);
+                    }
+                }
+            }
+        }
+    }
+
+    public RecipientLog? FindRecipient(string recipient) => _recipients.GetValueOrDefault(recipient);
+
+    public IReadOnlyList<RecipientSummary> Recipients() =>
+        [.. _recipients.Values.Select(r => new RecipientSummary(r.Recipient.Value, r.DeliveredCount)).OrderBy(r => r.Recipient, StringComparer.Ordinal)];
+
+    public NumberStats Describe()
+    {
+        lock (_gate)
+        {
+            var shards = _slots
+                .Select((slot, shard) => (slot, shard))
+                .Where(s => s.slot.EverOpened)
+                .Select(s => new ShardStats(s.shard, s.slot.HighestEpoch, s.slot.Session is { } session
+                    ? new SessionStats(session.Id, session.Epoch, session.Shards, session.ClientName, session.OpenedAt, session.Accepted,
+                        Math.Round(session.MessagesPerSecond, 1), session.InFlightInbound.Count)
+                    : null))
+                .ToList();
+            var pending = _heldInbound.Count + _slots.Sum(s => s.Session?.InFlightInbound.Count ?? 0);
+            return new NumberStats(Number, ShardCount, Counters.Snapshot(), Counters.RefusedSessions(), pending, _heldReceipts.Count, shards);
+        }
+    }
+
+    private RecipientLog? RecipientFor(string id, ref string? problem)
+    {
+        if (_recipients.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        return RecipientId.TryParse(id, out var parsed, out problem)
+            ? _recipients.GetOrAdd(parsed.Value, static (_, recipient) => new RecipientLog(recipient), parsed)
+            : null;
+    }
+
+    private ShardSession? SessionFor(RecipientLog user)
+    {
+        var shards = ShardCount;
+        if (shards == 0)
+        {
+            return null;
+        }
+
+        var session = _slots[user.ShardFor(shards)].Session;
+        return session is not null && session.Shards == shards && !session.IsClosing ? session : null;
+    }
+
+    private bool TryDeliver(RecipientLog recipient, ReceiptFrame receipt)
+    {
+        var delivered = SessionFor(recipient)?.TrySend(receipt) == true;
+        if (delivered)
+        {
+            Counters.Increment(Counter.ReceiptsSent);
+        }
+
+        return delivered;
+    }
+
+    private bool TryDeliver(InboundMessage message)
+    {
+        if (SessionFor(message.From) is not { } session || !session.TrySend(message.NextDelivery(Stopwatch.GetTimestamp())))
+        {
+            return false;
+        }
+
+        session.InFlightInbound[message.Id] = message;
+        Counters.Increment(Counter.InboundSent);
+        return true;
+    }
+
+    private void ReturnInFlight(ShardSession session)
+    {
+        if (session.InFlightInbound.Count == 0)
+        {
+            return;
+        }
+
+        _heldInbound.AddRange(session.InFlightInbound.Values);
+        session.InFlightInbound.Clear();
+        _heldInbound.Sort(static (a, b) => a.Order.CompareTo(b.Order));
+    }
+
+    private void RouteHeld()
+    {
+        _heldInbound.RemoveAll(TryDeliver);
+        _heldReceipts.RemoveAll(held => TryDeliver(held.Recipient, held.Receipt));
+    }
+}

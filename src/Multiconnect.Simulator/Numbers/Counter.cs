@@ -1,0 +1,42 @@
+namespace Multiconnect.Simulator.Numbers;
+
+/// <summary>What the observer counts per business number. Names appear in snake_case in the admin API.</summary>
+public enum Counter
+{
+    /// <summary>Sends acknowledged, duplicates included.</summary>
+    Accepted,
+
+    /// <summary>Distinct message ids handed to their recipients (each id once, whatever the retries).</summary>
+    Delivered,
+
+    /// <summary>Sends whose id had been accepted before: acknowledged again, not delivered again.</summary>
+    Duplicates,
+
+    /// <summary>Messages whose body sequence was not above the highest already delivered to that recipient.</summary>
+    OutOfOrder,
+
+    /// <summary>Sends refused because their epoch was older than the highest seen for their shard.</summary>
+    FencedSends,
+
+    /// <summary>Sessions refused because their epoch was older than the highest seen for their shard.</summary>
+    FencedSessions,
+
+    /// <summary>Messages sent over the session of a shard other than the recipient's (accepted all the same).</summary>
+    Misrouted,
+
+    /// <summary>Sends refused for a bad field, or because their session was already closing.</summary>
+    RefusedSends,
+
+    /// <summary>Messages that got a <c>failed</c> receipt (FailedRatio) instead of being delivered.</summary>
+    Failed,
+
+    ReceiptsSent,
+    InboundCreated,
+
+    /// <summary>Inbound deliveries written to sessions, redeliveries included.</summary>
+    InboundSent,
+    InboundAcked,
+    SessionsOpened,
+    SessionsRefused,
+    SessionsClosed,
+}

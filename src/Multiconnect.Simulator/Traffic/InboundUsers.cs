@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Multiconnect.Contracts.Routing;
+using Multiconnect.Simulator.Numbers;
+
+namespace Multiconnect.Simulator.Traffic;
+
+/// <summary>Simulated users writing to every known business number at the configured rate.</summary>
+public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNumbers numbers, TimeProvider clock) : BackgroundService
+{
+    private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
+
+    private readonly InboundOptions _options = options.Value.Inbound;
+    private long _written;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.MessagesPerSecond <= 0)
+        {
+            return;
+        }
+
+        RecipientId[] users = [.. Enumerable.Range(0, _options.Users)
+            .Select(i => RecipientId.Parse(_options.UserPrefix + i.ToString("D5", CultureInfo.InvariantCulture)))];
+        using var timer = new PeriodicTimer(Tick, clock);
+        var budget = 0.0;
+        var last = Stopwatch.GetTimestamp();
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+            {
+                var now = Stopwatch.GetTimestamp();
+                budget += _options.MessagesPerSecond * Stopwatch.GetElapsedTime(last, now).TotalSeconds;
+                last = now;
+                var count = (int)budget;
+                budget -= count;
+                for (var i = 0; i < count; i++)
+                {
+                    var from = users[Random.Shared.Next(users.Length)];
+                    var body = string.Create(CultureInfo.InvariantCulture, $"Hello from {from.Value} ({++_written})");
+                    foreach (var number in numbers.All)
+                    {
+                        // Only numbers that have opened a session: a refused hello does not make a business.
+                        if (number.ShardCount > 0)
+                        {
+                            number.AddInbound(from, body, clock.GetUtcNow().ToUnixTimeMilliseconds());
+                        }
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace Multiconnect.Upstream;
+
+/// <summary>Why a session (<c>refused</c>), a send (<c>nack</c>) or a live session (<c>closing</c>) was turned away.</summary>
+public static class RefusalReasons
+{
+    /// <summary>An epoch older than the highest one seen for this (number, shard).</summary>
+    public const string Fenced = "fenced";
+
+    /// <summary>A newer session for the same (number, shard) took over.</summary>
+    public const string Superseded = "superseded";
+
+    public const string CertificateMissing = "cert_missing";
+
+    /// <summary>Not a certificate: malformed, or its signature does not verify (tampered, or another CA).</summary>
+    public const string CertificateInvalid = "cert_invalid";
+
+    /// <summary>A genuine certificate, but of another phone number.</summary>
+    public const string CertificateWrongNumber = "cert_wrong_number";
+
+    public const string CertificateExpired = "cert_expired";
+
+    public const string CertificateNotYetValid = "cert_not_yet_valid";
+
+    /// <summary>The server takes no new sessions for now (a fault, or shutting down): retry later.</summary>
+    public const string Unavailable = "unavailable";
+
+    public const string UnsupportedVersion = "unsupported_version";
+
+    /// <summary>A field is missing or out of range; the detail says which.</summary>
+    public const string Invalid = "invalid";
+
+    /// <summary>A frame that cannot be read, or one that is not allowed at this point.</summary>
+    public const string ProtocolError = "protocol_error";
+
+    /// <summary>An operator closed the session on purpose (fault injection).</summary>
+    public const string ClosedByFault = "closed_by_fault";
+
+    public const string ShuttingDown = "shutting_down";
+}

@@ -1,0 +1,23 @@
+namespace Multiconnect.Upstream;
+
+/// <summary>Constants of the upstream protocol; docs/upstream-protocol.md describes it in full.</summary>
+public static class UpstreamProtocol
+{
+    /// <summary>The protocol version this library speaks; a hello carries it in <c>v</c>.</summary>
+    public const int Version = 1;
+
+    /// <summary>The WebSocket endpoint's path.</summary>
+    public const string Path = "/v1/upstream";
+
+    /// <summary>Where the certificate authority publishes its public key.</summary>
+    public const string CaPath = "/v1/ca";
+
+    /// <summary>Largest WebSocket message either side accepts, in bytes.</summary>
+    public const int MaxMessageBytes = 1024 * 1024;
+
+    /// <summary>Frames are separated by this byte inside one WebSocket text message.</summary>
+    public const byte FrameSeparator = (byte)'\n';
+
+    /// <summary>Longest message id accepted, in characters.</summary>
+    public const int MaxIdLength = 128;
+}

@@ -1,0 +1,74 @@
+namespace Multiconnect.Tests.Simulator;
+
+public sealed class DeliveryTests(SimulatorFixture fixture) : SharedSimulatorTests(fixture)
+{
+    [Fact]
+    public async Task A_repeated_id_is_acked_again_counted_as_duplicate_and_delivered_once()
+    {
+        var phone = RunningSimulator.NewPhone();
+        await using var session = await Simulator.OpenAsync(phone, await Simulator.IssueCertificateAsync(phone));
+        const string recipient = "447700900123";
+
+        var first = await session.SendAsync(new OutboundMessage("wamid.1", recipient, "hello"));
+        var retry = await session.SendAsync(new OutboundMessage("wamid.1", recipient, "hello"));
+        var other = await session.SendAsync(new OutboundMessage("wamid.2", recipient, "again"));
+
+        Assert.True(first.Accepted);
+        Assert.False(first.Duplicate);
+        Assert.True(retry.Accepted);
+        Assert.True(retry.Duplicate);
+        Assert.False(other.Duplicate);
+        Assert.Equal(["wamid.1", "wamid.2"], await Simulator.DeliveredIdsAsync(phone, recipient));
+        var counters = (await Simulator.NumberAsync(phone)).GetProperty("counters");
+        Assert.Equal(1, counters.GetProperty("duplicates").GetInt64());
+        Assert.Equal(3, counters.GetProperty("accepted").GetInt64());
+        Assert.Equal(2, counters.GetProperty("delivered").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_sequence_that_goes_backwards_for_a_recipient_counts_as_out_of_order()
+    {
+        var phone = RunningSimulator.NewPhone();
+        await using var session = await Simulator.OpenAsync(phone, await Simulator.IssueCertificateAsync(phone));
+        const string alice = "447700900123";
+        const string bob = "4915112345678";
+
+        foreach (var (id, to, sequence) in new[] { ("a1", alice, 1L), ("a2", alice, 2L), ("b1", bob, 1L), ("a4", alice, 4L) })
+        {
+            Assert.True((await session.SendAsync(new OutboundMessage(id, to, MessageSequence.Format(sequence, "text")))).Accepted);
+        }
+
+        Assert.Equal(0, await Simulator.CounterAsync(phone, "out_of_order"));
+
+        Assert.True((await session.SendAsync(new OutboundMessage("a3", alice, MessageSequence.Format(3, "text")))).Accepted);
+        Assert.True((await session.SendAsync(new OutboundMessage("b2", bob, MessageSequence.Format(2, "text")))).Accepted);
+        Assert.True((await session.SendAsync(new OutboundMessage("a-plain", alice, "no sequence here"))).Accepted);
+
+        Assert.Equal(1, await Simulator.CounterAsync(phone, "out_of_order"));
+        Assert.Equal(["a1", "a2", "a4", "a3", "a-plain"], await Simulator.DeliveredIdsAsync(phone, alice));
+    }
+
+    [Fact]
+    public async Task Receipts_come_back_in_order_over_the_session_of_the_recipients_shard()
+    {
+        var (phone, cert) = await Simulator.NewNumberAsync();
+        await using var shard0 = await Simulator.OpenAsync(phone, cert, shard: 0, shards: 2);
+        await using var shard1 = await Simulator.OpenAsync(phone, cert, shard: 1, shards: 2);
+        var recipientOfShard1 = Recipients.InShard(1, 2)[0];
+
+        // Sent over shard 0's session on purpose: the receipts still belong to the recipient's shard.
+        Assert.True((await shard0.SendAsync(new OutboundMessage("wamid.r1", recipientOfShard1, "hello"))).Accepted);
+
+        List<string> statuses = [];
+        foreach (var _ in new[] { ReceiptStatus.Sent, ReceiptStatus.Delivered, ReceiptStatus.Read })
+        {
+            var receipt = await shard1.NextAsync<ReceiptFrame>(r => r.Id == "wamid.r1");
+            Assert.Equal(recipientOfShard1, receipt.Recipient);
+            statuses.Add(receipt.Status);
+        }
+
+        Assert.Equal([ReceiptStatus.Sent, ReceiptStatus.Delivered, ReceiptStatus.Read], statuses);
+        Assert.DoesNotContain(shard0.Drain(), frame => frame is ReceiptFrame);
+        Assert.Equal(1, await Simulator.CounterAsync(phone, "misrouted"));
+    }
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+
+namespace Multiconnect.Tests.Simulator;
+
+public sealed class ThroughputCapTests
+{
+    private const int Cap = 200;
+    private const int Seconds = 4;
+
+    [Fact]
+    public async Task Each_session_is_held_to_its_cap_within_ten_percent_by_back_pressure_so_more_shards_send_more()
+    {
+        await using var simulator = await RunningSimulator.StartAsync(new Dictionary<string, string> { ["SessionMessagesPerSecond"] = $"{Cap}" });
+        var (phone, cert) = await simulator.NewNumberAsync();
+        await using var shard0 = await simulator.OpenAsync(phone, cert, shard: 0, shards: 2, window: 100);
+        await using var shard1 = await simulator.OpenAsync(phone, cert, shard: 1, shards: 2, window: 100);
+        Assert.Equal(Cap, shard0.Welcome.Cap);
+
+        var rates = await Task.WhenAll(SendAsFastAsPossible(shard0, Cap * Seconds), SendAsFastAsPossible(shard1, Cap * Seconds));
+
+        foreach (var rate in rates)
+        {
+            Assert.True(rate is >= Cap * 0.9 and <= Cap * 1.1, $"session rates {string.Join(", ", rates.Select(r => r.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))} msg/s with a cap of {Cap}");
+        }
+
+        Assert.InRange(rates.Sum(), 2 * Cap * 0.9, 2 * Cap * 1.1);
+        var counters = (await simulator.NumberAsync(phone)).GetProperty("counters");
+        Assert.Equal(2 * Cap * Seconds, counters.GetProperty("accepted").GetInt64());
+        Assert.Equal(0, counters.GetProperty("refused_sends").GetInt64());
+    }
+
+    /// <summary>Sends <paramref name="count"/> messages with the whole window in flight; returns acknowledged messages per second.</summary>
+    private static async Task<double> SendAsFastAsPossible(UpstreamSession session, int count)
+    {
+        var recipient = Recipients.InShard(session.Shard, 2)[0];
+        var started = Stopwatch.GetTimestamp();
+        var answers = new List<Task<SendResult>>(count);
+        for (var i = 0; i < count; i++)
+        {
+            answers.Add(await session.QueueAsync(new OutboundMessage($"m{session.Shard}.{i}", recipient, "hello")));
+        }
+
+        var results = await Task.WhenAll(answers);
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        Assert.All(results, result => Assert.True(result.Accepted, result.Detail));
+        return count / elapsed.TotalSeconds;
+    }
+}
