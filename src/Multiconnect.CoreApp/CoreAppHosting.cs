@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Multiconnect.Grains.Directory;
 using Multiconnect.Grains;
+using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Persistence;
 using Npgsql;
@@ -49,6 +50,10 @@ public static class CoreAppHosting
                     new PostgresGrainDirectory(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<IShardLeaseStore>(services =>
                     new PostgresShardLeaseStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.Services.AddSingleton<IMessageLog>(services =>
+                    new PostgresMessageLog(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.Services.AddSingleton<ICallbackStore>(services =>
+                    new PostgresCallbackStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
             }
             else
             {
@@ -63,9 +68,17 @@ public static class CoreAppHosting
                 silo.AddDistributedGrainDirectory(ShardDirectory.Name);
 #pragma warning restore ORLEANSEXP003
                 silo.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
+                silo.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
+                silo.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             }
 
             silo.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+            silo.Services.AddOptions<ShardOptions>()
+                .Bind(configuration.GetSection(ShardOptions.Section))
+                .Validate(o => o.Window is > 0 and <= 10_000, $"{ShardOptions.Section}:Window must be between 1 and 10000.")
+                .Validate(o => o.MaxBacklog > 0 && o.MaxBatch > 0, $"{ShardOptions.Section}:MaxBacklog and MaxBatch must be positive.")
+                .Validate(o => o.UpstreamUrl is null || o.UpstreamUrl.IsAbsoluteUri, $"{ShardOptions.Section}:UpstreamUrl must be an absolute URL such as http://127.0.0.1:8090.")
+                .ValidateOnStart();
             silo.Services.AddSingleton(TimeProvider.System);
 
             // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.

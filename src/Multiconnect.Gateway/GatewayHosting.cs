@@ -36,6 +36,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(gateway));
         builder.Services.AddSingleton<ShardCaller>();
         builder.Services.AddSingleton<ClusterView>();
+        builder.Services.AddSingleton<ShardCountCache>();
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)
         {
@@ -80,6 +81,7 @@ public static class GatewayHosting
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapUsersApi();
         app.MapAccountApi();
+        app.MapMessagesApi();
         app.MapHealthApi();
         app.MapShardsApi();
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Persistence;
 using Orleans.GrainDirectory;
@@ -8,32 +10,69 @@ namespace Multiconnect.Grains;
 
 /// <summary>
 /// One shard. On activation it claims the shard's lease, which bumps the epoch and fences out any
-/// earlier owner; it renews the lease every second, and the moment a renewal is refused (a newer
-/// activation took over) it stops acting and deactivates. It never deactivates for being idle.
+/// earlier owner, loads the messages its log holds undelivered, and starts delivering them over its
+/// upstream session. It renews the lease every second, and the moment a renewal is refused, or the
+/// upstream refuses its epoch (a newer activation took over), it stops acting and deactivates. It
+/// never deactivates for being idle.
 /// </summary>
 [ShardPlacement, KeepAlive, GrainDirectory(GrainDirectoryName = ShardDirectory.Name)]
-public sealed partial class ShardGrain(ILocalSiloDetails silo, IShardLeaseStore leases, ILogger<ShardGrain> logger) : Grain, IShardGrain
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Writer and delivery are disposed when the activation ends, in OnDeactivateAsync.")]
+public sealed partial class ShardGrain(
+    ILocalSiloDetails silo,
+    IShardLeaseStore leases,
+    IMessageLog log,
+    ICallbackStore callbacks,
+    IOptions<ShardOptions> options,
+    ILogger<ShardGrain> logger) : Grain, IShardGrain
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
 
     private ShardLease? _lease;
+    private ShardDelivery? _delivery;
+    private MessageWriter? _writer;
 
     private int ShardId => (int)this.GetPrimaryKeyLong();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _lease = await leases.ClaimAsync(ShardId, silo.SiloAddress.ToParsableString(), silo.Name, cancellationToken);
-        LogClaimed(logger, ShardId, _lease.Epoch, silo.Name);
+        var pending = await log.PendingAsync(ShardId, cancellationToken);
+        LogClaimed(logger, ShardId, _lease.Epoch, silo.Name, pending.Count);
+        var master = GrainFactory.GetGrain<IShardMapGrain>(IShardMapGrain.Key);
+        _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, logger);
+        _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, _delivery.Enqueue);
         this.RegisterGrainTimer(RenewAsync, new GrainTimerCreationOptions(RenewEvery, RenewEvery) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        await StopActingAsync();
         if (_lease is not null)
         {
             await leases.ReleaseAsync(_lease, cancellationToken);
         }
     }
+
+    public Task AppendAsync(MessageToSend message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (_lease is null || _writer is null || _delivery is not { Fenced: false } delivery)
+        {
+            throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
+        }
+
+        if (delivery.Backlog >= options.Value.MaxBacklog)
+        {
+            throw new ShardOverloadedException($"Shard {ShardId} holds {delivery.Backlog} undelivered messages; retry later");
+        }
+
+        return _writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body));
+    }
+
+    public Task MarkReadAsync(string inboundId) =>
+        _delivery is { } delivery && delivery.MarkRead(inboundId)
+            ? Task.CompletedTask
+            : throw new ShardFencedException($"Shard {ShardId} has no upstream session to mark {inboundId} read; retry shortly");
 
     public Task<ShardActivation> DescribeAsync() =>
         _lease is { } lease
@@ -42,6 +81,7 @@ public sealed partial class ShardGrain(ILocalSiloDetails silo, IShardLeaseStore 
 
     public async Task RetireAsync()
     {
+        await StopActingAsync();
         if (_lease is not null)
         {
             await leases.ReleaseAsync(_lease, CancellationToken.None);
@@ -50,6 +90,22 @@ public sealed partial class ShardGrain(ILocalSiloDetails silo, IShardLeaseStore 
         }
 
         this.DeactivateOnIdle();
+    }
+
+    /// <summary>Stops accepting and sending: the writer finishes the batch in hand, the session closes.</summary>
+    private async Task StopActingAsync()
+    {
+        if (_writer is not null)
+        {
+            await _writer.DisposeAsync();
+            _writer = null;
+        }
+
+        if (_delivery is not null)
+        {
+            await _delivery.DisposeAsync();
+            _delivery = null;
+        }
     }
 
     private async Task RenewAsync(CancellationToken cancellationToken)
@@ -61,7 +117,7 @@ public sealed partial class ShardGrain(ILocalSiloDetails silo, IShardLeaseStore 
 
         try
         {
-            if (!await leases.RenewAsync(lease, cancellationToken))
+            if (_delivery is { Fenced: true } || !await leases.RenewAsync(lease, cancellationToken))
             {
                 LogFenced(logger, ShardId, lease.Epoch, silo.Name);
                 _lease = null;
@@ -75,8 +131,8 @@ public sealed partial class ShardGrain(ILocalSiloDetails silo, IShardLeaseStore 
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} claimed with epoch {Epoch} on {Silo}")]
-    private static partial void LogClaimed(ILogger logger, int shardId, long epoch, string silo);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} claimed with epoch {Epoch} on {Silo}; {Pending} messages to deliver")]
+    private static partial void LogClaimed(ILogger logger, int shardId, long epoch, string silo, int pending);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: lease of epoch {Epoch} on {Silo} was taken over by a newer owner; this activation stops acting and deactivates")]
     private static partial void LogFenced(ILogger logger, int shardId, long epoch, string silo);

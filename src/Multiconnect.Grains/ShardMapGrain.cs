@@ -37,15 +37,20 @@ public sealed partial class ShardMapGrain(
 
     public Task<ShardMapView> GetAsync() => Task.FromResult(View());
 
-    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards)
+    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account)
     {
-        if (shards.Value != state.State.ShardCount)
+        if (shards.Value != state.State.ShardCount || account != state.State.Account)
         {
-            state.State.ShardCount = shards.Value;
-            state.State.Generation++;
-            state.State.ChangedAt = clock.GetUtcNow();
+            if (shards.Value != state.State.ShardCount)
+            {
+                state.State.ShardCount = shards.Value;
+                state.State.Generation++;
+                state.State.ChangedAt = clock.GetUtcNow();
+                LogShardCountChanged(logger, shards.Value, state.State.Generation);
+            }
+
+            state.State.Account = account;
             await state.WriteStateAsync();
-            LogShardCountChanged(logger, shards.Value, state.State.Generation);
         }
 
         await EnsureShardsAsync();
@@ -107,7 +112,7 @@ public sealed partial class ShardMapGrain(
         [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
     private ShardMapView View() =>
-        new(ShardCount.From(state.State.ShardCount), state.State.Generation, state.State.ChangedAt);
+        new(ShardCount.From(state.State.ShardCount), state.State.Generation, state.State.ChangedAt, state.State.Account);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard count is now {Shards} (generation {Generation})")]
     private static partial void LogShardCountChanged(ILogger logger, int shards, long generation);

@@ -1,3 +1,5 @@
+using Multiconnect.Contracts.Grains;
+
 namespace Multiconnect.Grains;
 
 [GenerateSerializer]
@@ -11,4 +13,7 @@ public sealed class ShardMapState
 
     [Id(2)]
     public DateTimeOffset? ChangedAt { get; set; }
+
+    [Id(3)]
+    public BusinessAccount? Account { get; set; }
 }

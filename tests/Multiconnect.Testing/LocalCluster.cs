@@ -18,6 +18,28 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>The simulated WhatsApp servers, once started; CoreApps started after that connect to them.</summary>
+    public RunningSimulator? Simulator { get; private set; }
+
+    public async Task<RunningSimulator> StartSimulatorAsync(IReadOnlyDictionary<string, string>? settings = null)
+    {
+        Simulator = await RunningSimulator.StartAsync(settings);
+        return Simulator;
+    }
+
+    /// <summary>Names a new business number (with a certificate from the simulator) and sets the shard count; returns the number.</summary>
+    public async Task<string> RegisterAccountAsync(GatewayNode gateway, string token, int shards)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var simulator = Simulator ?? throw new InvalidOperationException("Start the simulator first.");
+        var phone = RunningSimulator.NewPhone();
+        var cert = await simulator.IssueCertificateAsync(phone);
+        using var set = await gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", token,
+            $$"""{"cc":"{{RunningSimulator.Cc}}","phone_number":"{{phone}}","shards":{{shards}},"cert":"{{cert}}"}""");
+        set.EnsureSuccessStatusCode();
+        return phone;
+    }
+
     public static async Task<LocalCluster> CreateAsync(PostgresServer server, bool migrate = true)
     {
         var cluster = new LocalCluster(await server.CreateDatabaseAsync());
@@ -53,6 +75,7 @@ public sealed class LocalCluster : IAsyncDisposable
         environment["Multiconnect__CoreApp__SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["Multiconnect__CoreApp__GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
         environment["Multiconnect__CoreApp__AdvertisedAddress"] = "127.0.0.1";
+        environment["Multiconnect__Shards__UpstreamUrl"] = Simulator?.Process.BaseAddress.ToString();
         var node = Track(NodeProcess.Start(name, "Multiconnect.CoreApp", environment));
         _coreApps[name] = node;
         await Eventually.True(
@@ -129,6 +152,11 @@ public sealed class LocalCluster : IAsyncDisposable
         foreach (var node in _nodes)
         {
             await node.DisposeAsync();
+        }
+
+        if (Simulator is not null)
+        {
+            await Simulator.DisposeAsync();
         }
 
         NpgsqlConnection.ClearAllPools();

@@ -25,6 +25,9 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.Cluster);
             siloBuilder.AddGrainDirectory(ShardDirectory.Name, (_, _) => Directory);
             siloBuilder.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
+            siloBuilder.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
+            siloBuilder.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
+            siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
         }
     }

@@ -6,6 +6,8 @@ namespace Multiconnect.Tests.Cluster;
 [Collection(ClusterCollection.Name)]
 public sealed class ShardMapGrainTests(ClusterFixture fixture)
 {
+    private static readonly BusinessAccount Account = new("1", "6315551234", "Q2VydA==");
+
     [Fact]
     public async Task The_shard_count_is_1_until_changed_then_kept_across_reactivation()
     {
@@ -15,20 +17,22 @@ public sealed class ShardMapGrainTests(ClusterFixture fixture)
         Assert.Equal(ShardCount.One, initial.Shards);
         Assert.Equal(0, initial.Generation);
         Assert.Null(initial.ChangedAt);
+        Assert.Null(initial.Account);
 
-        var changed = await map.SetShardCountAsync(ShardCount.From(8));
+        var changed = await map.SetShardCountAsync(ShardCount.From(8), Account);
         Assert.Equal(8, changed.Shards.Value);
         Assert.Equal(1, changed.Generation);
         Assert.NotNull(changed.ChangedAt);
+        Assert.Equal(Account, changed.Account);
 
-        var unchanged = await map.SetShardCountAsync(ShardCount.From(8));
+        var unchanged = await map.SetShardCountAsync(ShardCount.From(8), Account);
         Assert.Equal(changed, unchanged);
 
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var reread = await map.GetAsync();
         Assert.Equal(changed, reread);
 
-        var back = await map.SetShardCountAsync(ShardCount.One);
+        var back = await map.SetShardCountAsync(ShardCount.One, Account);
         Assert.Equal(2, back.Generation);
     }
 }

@@ -11,10 +11,12 @@ public interface IShardMapGrain : IGrainWithIntegerKey
 {
     const long Key = 0;
 
+    /// <summary>The current map. Interleaves: shards ask for it while they activate, which the master may be waiting for.</summary>
+    [AlwaysInterleave]
     Task<ShardMapView> GetAsync();
 
-    /// <summary>Changes the count; new shards start and removed ones stop before this returns.</summary>
-    Task<ShardMapView> SetShardCountAsync(ShardCount shards);
+    /// <summary>Records the business account and changes the count; new shards start and removed ones stop before this returns.</summary>
+    Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account);
 
     /// <summary>Activates every shard that is not active, retires those beyond the count, and evens out placement.</summary>
     Task EnsureShardsAsync();

@@ -2,9 +2,13 @@ using Multiconnect.Contracts.Routing;
 
 namespace Multiconnect.Contracts.Grains;
 
-/// <summary>The shard map as callers see it. <see cref="Generation"/> grows by one per change of count.</summary>
+/// <summary>
+/// The shard map as callers see it. <see cref="Generation"/> grows by one per change of count;
+/// <see cref="Account"/> is null until POST /v1/account/shards has named the business number.
+/// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardMapView(
     [property: Id(0)] ShardCount Shards,
     [property: Id(1)] long Generation,
-    [property: Id(2)] DateTimeOffset? ChangedAt);
+    [property: Id(2)] DateTimeOffset? ChangedAt,
+    [property: Id(3)] BusinessAccount? Account);

@@ -45,7 +45,9 @@ public static class AccountApi
         // Setting a count is idempotent, so retrying is safe; the master starts and stops shards before
         // answering, which may take a few seconds while a CoreApp is failing over.
         var map = await caller.CallAsync(
-            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(change.Value.Shards),
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
+                change.Value.Shards,
+                new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert))),
             attemptTimeout: TimeSpan.FromSeconds(10),
             request.HttpContext.RequestAborted);
         return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));

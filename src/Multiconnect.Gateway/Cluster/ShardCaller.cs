@@ -19,6 +19,13 @@ public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCal
     public Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call, CancellationToken cancellationToken) =>
         CallAsync(call, AttemptTimeout, cancellationToken);
 
+    public Task CallAsync(Func<IClusterClient, Task> call, CancellationToken cancellationToken) =>
+        CallAsync(async c =>
+        {
+            await call(c);
+            return true;
+        }, AttemptTimeout, cancellationToken);
+
     public async Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);

@@ -18,6 +18,7 @@ public static partial class ApiErrorHandling
                 BadHttpRequestException bad => ApiError.ForStatus(bad.StatusCode, context.Request.Method, context.Request.Path),
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
                 // The cluster cannot be reached or did not answer in time: a retry may succeed.
+                ShardOverloadedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.SystemOverloaded, "System overloaded", "This shard holds too many undelivered messages; retry later"),
                 ShardFencedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard is moving to another CoreApp; retry shortly"),
                 SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
                     ApiError.ServiceNotReady("The cluster cannot serve this request now; retry later"),

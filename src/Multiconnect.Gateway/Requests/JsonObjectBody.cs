@@ -7,13 +7,39 @@ namespace Multiconnect.Gateway.Requests;
 /// A JSON object being validated field by field. Each accessor records what is missing or wrong,
 /// so that one response lists every problem of the request.
 /// </summary>
-public sealed class JsonObjectBody(JsonElement root)
+public sealed class JsonObjectBody
 {
-    private readonly List<ApiError> _problems = [];
+    private readonly JsonElement _root;
+    private readonly List<ApiError> _problems;
+    private readonly string _prefix;
+
+    public JsonObjectBody(JsonElement root)
+        : this(root, [], "")
+    {
+    }
+
+    private JsonObjectBody(JsonElement root, List<ApiError> problems, string prefix) => (_root, _problems, _prefix) = (root, problems, prefix);
 
     public ApiError? Problems => _problems.Count == 0 ? null : _problems.Skip(1).Aggregate(_problems[0], (all, next) => all.Plus(next));
 
     public string? RequiredString(string name) => String(name, required: true);
+
+    /// <summary>A nested object, whose problems are reported with this body's, its fields named "parent.child".</summary>
+    public JsonObjectBody? RequiredObject(string name)
+    {
+        if (!TryGet(name, required: true, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return new JsonObjectBody(value, _problems, $"{_prefix}{name}.");
+        }
+
+        Invalid(name, "must be an object");
+        return null;
+    }
 
     public string? OptionalString(string name) => String(name, required: false);
 
@@ -33,7 +59,7 @@ public sealed class JsonObjectBody(JsonElement root)
         return null;
     }
 
-    public void Invalid(string name, string details) => _problems.Add(ApiError.Invalid(name, details));
+    public void Invalid(string name, string details) => _problems.Add(ApiError.Invalid(_prefix + name, details));
 
     private string? String(string name, bool required)
     {
@@ -53,14 +79,14 @@ public sealed class JsonObjectBody(JsonElement root)
 
     private bool TryGet(string name, bool required, out JsonElement value)
     {
-        if (root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
+        if (_root.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null)
         {
             return true;
         }
 
         if (required)
         {
-            _problems.Add(ApiError.Missing(name));
+            _problems.Add(ApiError.Missing(_prefix + name));
         }
 
         return false;

@@ -1,4 +1,4 @@
-namespace Multiconnect.Tests.Simulator.Infrastructure;
+namespace Multiconnect.Testing;
 
 /// <summary>
 /// The simulator as a real OS process, configured only through environment variables, on a free

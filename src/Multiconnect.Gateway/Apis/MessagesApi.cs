@@ -1,0 +1,110 @@
+using System.Buffers.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
+using Multiconnect.Gateway.Cluster;
+using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Requests;
+using Npgsql;
+
+namespace Multiconnect.Gateway.Apis;
+
+public static class MessagesApi
+{
+    public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
+    {
+        var messages = app.MapGroup("/v1/messages");
+        messages.MapPost("/", SendAsync).WithName("SendMessage")
+            .Accepts<SendMessageBody>(JsonRequestBody.ContentType)
+            .WithSummary("Sends a text message. Answers once the message is durable; the id is unique across the cluster.");
+        messages.MapPut("/{id}", MarkReadAsync).WithName("MarkMessageRead")
+            .Accepts<MarkReadBody>(JsonRequestBody.ContentType)
+            .WithSummary("Marks an inbound message read: {\"status\":\"read\"}.");
+        return app;
+    }
+
+    public static async Task<Results<Created<SendMessageResponse>, ApiError>> SendAsync(
+        HttpRequest request, ShardCountCache shards, ShardCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(shards);
+        ArgumentNullException.ThrowIfNull(caller);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var send = SendMessageRequest.From(body.Value);
+        if (!send.IsValid)
+        {
+            return send.Error;
+        }
+
+        // The id is chosen here, so that a retried append (after a timeout or a failover) is recognised, not doubled.
+        var message = new MessageToSend(NewMessageId(), send.Value.To.Value, send.Value.Body);
+        var shard = ShardRouter.ShardFor(send.Value.To, await shards.GetAsync(request.HttpContext.RequestAborted));
+        await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).AppendAsync(message), request.HttpContext.RequestAborted);
+        return TypedResults.Created((string?)null, new SendMessageResponse([new MessageId(message.Id)]));
+    }
+
+    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, IServiceProvider services)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(services);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var status = body.Value.RequiredString("status");
+        if (status is not null and not "read")
+        {
+            body.Value.Invalid("status", "must be \"read\"");
+        }
+
+        if (body.Value.Problems is { } problems)
+        {
+            return problems;
+        }
+
+        if (services.GetService<NpgsqlDataSource>() is not { } dataSource || await ShardOfInboundAsync(dataSource, id, request.HttpContext.RequestAborted) is not { } shard)
+        {
+            return ApiError.ForStatus(StatusCodes.Status404NotFound, request.Method, request.Path);
+        }
+
+        await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).MarkReadAsync(id), request.HttpContext.RequestAborted);
+        await using var marked = dataSource.CreateCommand("UPDATE messages_in SET read_at = now() WHERE id = $1");
+        marked.Parameters.Add(new() { Value = id });
+        await marked.ExecuteNonQueryAsync(request.HttpContext.RequestAborted);
+        return TypedResults.Ok();
+    }
+
+    /// <summary>"wamid." and 22 base64url characters of a time-ordered GUID: unique across gateways without coordination.</summary>
+    private static string NewMessageId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Guid.CreateVersion7().TryWriteBytes(bytes, bigEndian: true, out _);
+        return "wamid." + Base64Url.EncodeToString(bytes);
+    }
+
+    private static async Task<int?> ShardOfInboundAsync(NpgsqlDataSource dataSource, string id, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT shard_id FROM messages_in WHERE id = $1");
+        command.Parameters.Add(new() { Value = id });
+        return await command.ExecuteScalarAsync(cancellationToken) as int?;
+    }
+}
+
+public sealed record SendMessageResponse(IReadOnlyList<MessageId> Messages);
+
+public sealed record MessageId(string Id);
+
+/// <summary>The documented shape of POST /v1/messages, for the OpenAPI document.</summary>
+public sealed record SendMessageBody(string RecipientType, string To, string Type, TextBody Text);
+
+public sealed record TextBody(string Body);
+
+public sealed record MarkReadBody(string Status);

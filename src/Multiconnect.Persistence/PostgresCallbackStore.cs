@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Multiconnect.Persistence;
+
+/// <summary>Callbacks in the shape the original sends them; timestamps are Unix seconds as strings.</summary>
+public sealed class PostgresCallbackStore(NpgsqlDataSource dataSource, string serviceId) : ICallbackStore
+{
+    public async Task RecordStatusesAsync(IReadOnlyList<StatusUpdate> statuses, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(statuses);
+        await using var command = dataSource.CreateCommand("""
+            INSERT INTO webhook_outbox (service_id, conversation, kind, status, payload)
+            SELECT $1, s.conversation, 'status', s.status, s.payload
+              FROM unnest($2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS s(conversation, status, payload, position)
+             ORDER BY s.position
+            """);
+        command.Parameters.Add(new() { Value = serviceId });
+        command.Parameters.Add(new() { Value = statuses.Select(s => s.Recipient).ToArray() });
+        command.Parameters.Add(new() { Value = statuses.Select(s => s.Status).ToArray() });
+        command.Parameters.Add(new() { Value = statuses.Select(StatusPayload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task RecordInboundAsync(int shardId, InboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await using var command = dataSource.CreateCommand("""
+            WITH stored AS (
+                INSERT INTO messages_in (id, service_id, shard_id, sender, body, sent_at)
+                VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0))
+                ON CONFLICT (id) DO NOTHING
+                RETURNING id)
+            INSERT INTO webhook_outbox (service_id, conversation, kind, payload)
+            SELECT $2, $4, 'message', $7 FROM stored
+            """);
+        command.Parameters.Add(new() { Value = message.Id });
+        command.Parameters.Add(new() { Value = serviceId });
+        command.Parameters.Add(new() { Value = shardId });
+        command.Parameters.Add(new() { Value = message.From });
+        command.Parameters.Add(new() { Value = message.Body });
+        command.Parameters.Add(new() { Value = message.TimestampMs });
+        command.Parameters.Add(new() { Value = InboundPayload(message), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static string StatusPayload(StatusUpdate status) => new JsonObject
+    {
+        ["statuses"] = new JsonArray(new JsonObject
+        {
+            ["id"] = status.MessageId,
+            ["recipient_id"] = status.Recipient,
+            ["status"] = status.Status,
+            ["timestamp"] = Seconds(status.TimestampMs),
+        }),
+    }.ToJsonString();
+
+    private static string InboundPayload(InboundMessage message) => new JsonObject
+    {
+        ["contacts"] = new JsonArray(new JsonObject
+        {
+            ["profile"] = new JsonObject { ["name"] = message.From },
+            ["wa_id"] = message.From,
+        }),
+        ["messages"] = new JsonArray(new JsonObject
+        {
+            ["from"] = message.From,
+            ["id"] = message.Id,
+            ["timestamp"] = Seconds(message.TimestampMs),
+            ["type"] = "text",
+            ["text"] = new JsonObject { ["body"] = message.Body },
+        }),
+    }.ToJsonString(JsonSerializerOptions.Default);
+
+    private static string Seconds(long unixMs) => (unixMs / 1000).ToString(CultureInfo.InvariantCulture);
+}
