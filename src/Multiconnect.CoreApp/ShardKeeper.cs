@@ -15,7 +15,7 @@ internal sealed partial class ShardKeeper(IClusterMembershipService membership, 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var changed = new SemaphoreSlim(0);
+        using var changed = new SemaphoreSlim(0, 1);
         var watcher = WatchMembershipAsync(changed, stoppingToken);
         try
         {
@@ -25,8 +25,10 @@ internal sealed partial class ShardKeeper(IClusterMembershipService membership, 
                 {
                     await grains.GetGrain<IShardMapGrain>(IShardMapGrain.Key).EnsureShardsAsync().WaitAsync(Timeout, stoppingToken);
                 }
-                catch (Exception e) when (e is TimeoutException or OrleansException)
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
+                    // Whatever went wrong (the database, the master moving), try again on the next pass:
+                    // a CoreApp must not stop because one pass failed.
                     LogMasterUnavailable(logger, e.Message);
                 }
 
@@ -46,7 +48,17 @@ internal sealed partial class ShardKeeper(IClusterMembershipService membership, 
         {
             await foreach (var _ in membership.MembershipUpdates.WithCancellation(stoppingToken))
             {
-                changed.Release();
+                // A burst of changes asks for one more pass, not one pass each.
+                if (changed.CurrentCount == 0)
+                {
+                    try
+                    {
+                        changed.Release();
+                    }
+                    catch (SemaphoreFullException)
+                    {
+                    }
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

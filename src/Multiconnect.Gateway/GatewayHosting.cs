@@ -66,6 +66,9 @@ public static class GatewayHosting
             // open, so only the membership table tells the gateway to stop sending through it.
             client.Configure<Orleans.Configuration.GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(1));
 
+            // Calls are abandoned after their attempt timeout (ShardCaller); Orleans forgets them soon after.
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+
             // The dashboard's log stream would show only this gateway's logs: hidden.
             client.AddDashboard(o => o.HideTrace = true);
         });

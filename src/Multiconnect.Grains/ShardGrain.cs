@@ -27,9 +27,13 @@ public sealed partial class ShardGrain(
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
 
+    /// <summary>Renewals that may fail in a row (the database unreachable) before the activation stops acting on its own.</summary>
+    private const int MaxFailedRenewals = 3;
+
     private ShardLease? _lease;
     private ShardDelivery? _delivery;
     private MessageWriter? _writer;
+    private int _failedRenewals;
 
     private int ShardId => (int)this.GetPrimaryKeyLong();
 
@@ -82,11 +86,11 @@ public sealed partial class ShardGrain(
     public async Task RetireAsync()
     {
         await StopActingAsync();
-        if (_lease is not null)
+        if (_lease is { } lease)
         {
-            await leases.ReleaseAsync(_lease, CancellationToken.None);
-            LogRetired(logger, ShardId, _lease.Epoch);
             _lease = null;
+            await leases.ReleaseAsync(lease, CancellationToken.None);
+            LogRetired(logger, ShardId, lease.Epoch);
         }
 
         this.DeactivateOnIdle();
@@ -117,7 +121,9 @@ public sealed partial class ShardGrain(
 
         try
         {
-            if (_delivery is { Fenced: true } || !await leases.RenewAsync(lease, cancellationToken))
+            var held = _delivery is not { Fenced: true } && await leases.RenewAsync(lease, cancellationToken);
+            _failedRenewals = 0;
+            if (!held && ReferenceEquals(_lease, lease))
             {
                 LogFenced(logger, ShardId, lease.Epoch, silo.Name);
                 _lease = null;
@@ -126,8 +132,14 @@ public sealed partial class ShardGrain(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // The database is unreachable: keep serving; the upstream still refuses a stale epoch.
+            // The database is unreachable. Briefly, keep serving (the upstream still refuses a stale
+            // epoch); for longer, this activation cannot know it still owns the shard: it stops.
             LogRenewFailed(logger, ShardId, e.Message);
+            if (++_failedRenewals >= MaxFailedRenewals && ReferenceEquals(_lease, lease))
+            {
+                await StopActingAsync();
+                this.DeactivateOnIdle();
+            }
         }
     }
 

@@ -22,7 +22,7 @@ public sealed partial class ShardMapGrain(
     ILogger<ShardMapGrain> logger) : Grain, IShardMapGrain
 {
     /// <summary>How long the master waits for one shard to answer before going on with the others.</summary>
-    private static readonly TimeSpan ShardCallTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ShardCallTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ShardAssignment _assignment = new();
 
@@ -65,7 +65,15 @@ public sealed partial class ShardMapGrain(
 
         foreach (var stale in (await leases.ListAsync(CancellationToken.None)).Where(lease => lease.ShardId >= count))
         {
-            await TryAsync(stale.ShardId, shard => shard.RetireAsync());
+            if (live.Any(silo => silo.ToParsableString() == stale.OwnerSilo))
+            {
+                await TryAsync(stale.ShardId, shard => shard.RetireAsync());
+            }
+            else
+            {
+                // Its owner is gone: free the lease without starting the shard just to stop it.
+                await leases.ReleaseAsync(stale, CancellationToken.None);
+            }
         }
 
         var activations = await Task.WhenAll(Enumerable.Range(0, count).Select(ActivateAsync));
@@ -101,7 +109,7 @@ public sealed partial class ShardMapGrain(
         {
             await call(GrainFactory.GetGrain<IShardGrain>(shardId)).WaitAsync(ShardCallTimeout);
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException or ShardFencedException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             // The next pass (at most a few seconds away) tries again.
             LogShardUnavailable(logger, shardId, e.Message);

@@ -10,7 +10,7 @@ public sealed class ClusterView(ShardCaller caller)
         var hosts = await caller.CallAsync(c => c.GetGrain<IManagementGrain>(0).GetDetailedHosts(onlyActive: true), cancellationToken);
         var master = caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetLocationAsync(), cancellationToken);
         var map = await ReadMapAsync(cancellationToken);
-        var shards = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => DescribeAsync(id, cancellationToken)));
+        var shards = (await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryDescribeAsync(caller, id)))).OfType<ShardActivation>().ToList();
         var coreApps = hosts
             .Where(host => host.Status == SiloStatus.Active)
             .Select(host => new CoreAppNode(host.SiloAddress, $"{host.HostName}:{host.SiloName}"))
@@ -20,6 +20,19 @@ public sealed class ClusterView(ShardCaller caller)
 
     public Task<ShardMapView> ReadMapAsync(CancellationToken cancellationToken) =>
         caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetAsync(), cancellationToken);
+
+    /// <summary>One quick attempt: a view of the cluster must not wait on a shard that is failing over; it just leaves it out.</summary>
+    private static async Task<ShardActivation?> TryDescribeAsync(ShardCaller caller, int shardId)
+    {
+        try
+        {
+            return await caller.CallOnceAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), TimeSpan.FromSeconds(1));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return null;
+        }
+    }
 
     public Task<ShardActivation> DescribeAsync(int shardId, CancellationToken cancellationToken) =>
         caller.CallAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), cancellationToken);

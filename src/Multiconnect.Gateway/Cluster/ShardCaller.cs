@@ -26,6 +26,13 @@ public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCal
             return true;
         }, AttemptTimeout, cancellationToken);
 
+    /// <summary>One attempt, no retry.</summary>
+    public Task<T> CallOnceAsync<T>(Func<IClusterClient, Task<T>> call, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return call(cluster).WaitAsync(timeout);
+    }
+
     public async Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(call);

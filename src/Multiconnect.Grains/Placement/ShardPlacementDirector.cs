@@ -27,7 +27,7 @@ public sealed partial class ShardPlacementDirector(IGrainFactory grains, ILogger
                 return chosen;
             }
         }
-        catch (Exception e) when (e is TimeoutException or OrleansException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             LogMasterUnavailable(logger, shardId, e.Message);
         }
