@@ -68,7 +68,15 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        _session?.Abort();
+        try
+        {
+            _session?.Abort();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The session was closed and disposed meanwhile.
+        }
+
         await _delivering;
         _sent.Writer.TryComplete();
         await _marking;
@@ -80,7 +88,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         var delay = TimeSpan.FromMilliseconds(200);
         while (!_stop.IsCancellationRequested && !Fenced)
         {
-            var session = await ConnectAsync();
+            var (session, map) = await ConnectAsync();
             if (session is null)
             {
                 await Pause(delay);
@@ -91,6 +99,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             delay = TimeSpan.FromMilliseconds(200);
             _session = session;
             var events = Task.Run(() => HandleEventsAsync(session));
+            var watch = Task.Run(() => WatchMapAsync(session, map!));
             try
             {
                 await SendAsync(session);
@@ -104,18 +113,19 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 _session = null;
                 await session.DisposeAsync();
                 await events;
+                await watch;
             }
         }
     }
 
-    private async Task<UpstreamSession?> ConnectAsync()
+    private async Task<(UpstreamSession? Session, ShardMapView? Map)> ConnectAsync()
     {
         try
         {
             var map = await _readMap();
             if (_options.UpstreamUrl is null || map.Account is not { } account)
             {
-                return null; // Not configured, or no business number registered yet: messages wait in the log.
+                return (null, null); // Not configured, or no business number registered yet: messages wait in the log.
             }
 
             var session = await UpstreamSession.ConnectAsync(new UpstreamSessionOptions
@@ -131,7 +141,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 ClientName = $"shard-{_shardId}",
             }, _stop.Token);
             LogConnected(_logger, _shardId, _epoch);
-            return session;
+            return (session, map);
         }
         catch (UpstreamRefusedException e) when (e.Reason == RefusalReasons.Fenced)
         {
@@ -143,7 +153,32 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             LogConnectFailed(_logger, _shardId, e.Message);
         }
 
-        return null;
+        return (null, null);
+    }
+
+    /// <summary>
+    /// A session announces the shard count and the business number it was opened with: when either
+    /// changes, it is closed, and the next one is opened with the new ones.
+    /// </summary>
+    private async Task WatchMapAsync(UpstreamSession session, ShardMapView openedWith)
+    {
+        try
+        {
+            while (await Task.WhenAny(session.Completion, Task.Delay(TimeSpan.FromSeconds(2), _stop.Token)) != session.Completion)
+            {
+                var map = await _readMap();
+                if (map.Shards != openedWith.Shards || map.Account != openedWith.Account)
+                {
+                    LogMapChanged(_logger, _shardId);
+                    session.Abort();
+                    return;
+                }
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException || _stop.IsCancellationRequested)
+        {
+            // Stopping, or the master is moving: the next session reads the map again anyway.
+        }
     }
 
     /// <summary>Keeps up to a window of sends in flight; answers arrive in send order.</summary>
@@ -295,6 +330,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} (epoch {Epoch}) connected upstream")]
     private static partial void LogConnected(ILogger logger, int shardId, long epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: the shard count or the business number changed; reopening the upstream session")]
+    private static partial void LogMapChanged(ILogger logger, int shardId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} cannot connect upstream: {Reason}")]
     private static partial void LogConnectFailed(ILogger logger, int shardId, string reason);
