@@ -53,10 +53,3 @@ public static class AccountApi
         return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));
     }
 }
-
-public sealed record AccountShardsResponse(AccountShards Account);
-
-public sealed record AccountShards(int Shards);
-
-/// <summary>The documented shape of POST /v1/account/shards, for the OpenAPI document.</summary>
-public sealed record ShardChangeBody(string Cc, string PhoneNumber, int Shards, string? Pin, string Cert);

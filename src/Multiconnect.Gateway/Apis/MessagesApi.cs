@@ -97,14 +97,3 @@ public static class MessagesApi
         return await command.ExecuteScalarAsync(cancellationToken) as int?;
     }
 }
-
-public sealed record SendMessageResponse(IReadOnlyList<MessageId> Messages);
-
-public sealed record MessageId(string Id);
-
-/// <summary>The documented shape of POST /v1/messages, for the OpenAPI document.</summary>
-public sealed record SendMessageBody(string RecipientType, string To, string Type, TextBody Text);
-
-public sealed record TextBody(string Body);
-
-public sealed record MarkReadBody(string Status);

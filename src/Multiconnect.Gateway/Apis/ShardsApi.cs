@@ -39,14 +39,3 @@ public static class ShardsApi
         return TypedResults.Ok(ShardPlacement.Of(await view.DescribeAsync(id, cancellationToken)));
     }
 }
-
-public sealed record ShardMapResponse(int Shards, long Generation, IReadOnlyList<ShardPlacement> Placements);
-
-public sealed record ShardPlacement(int Shard, string Node, long Epoch, DateTimeOffset Since)
-{
-    public static ShardPlacement Of(ShardActivation shard)
-    {
-        ArgumentNullException.ThrowIfNull(shard);
-        return new(shard.ShardId, shard.Node, shard.Epoch, shard.ActiveSince);
-    }
-}

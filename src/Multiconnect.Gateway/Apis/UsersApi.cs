@@ -38,7 +38,3 @@ public static class UsersApi
     private static string ExpiresAfter(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
-
-public sealed record LoginResponse(IReadOnlyList<UserToken> Users);
-
-public sealed record UserToken(string Token, string ExpiresAfter);

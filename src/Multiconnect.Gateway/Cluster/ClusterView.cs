@@ -37,15 +37,3 @@ public sealed class ClusterView(ShardCaller caller)
     public Task<ShardActivation> DescribeAsync(int shardId, CancellationToken cancellationToken) =>
         caller.CallAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), cancellationToken);
 }
-
-public sealed record CoreAppNode(SiloAddress Silo, string Node);
-
-public sealed record ClusterSnapshot(ShardMapView Map, SiloAddress Master, IReadOnlyList<CoreAppNode> CoreApps, IReadOnlyList<ShardActivation> Shards)
-{
-    public IReadOnlyList<int> ShardsOn(SiloAddress silo) => [.. Shards.Where(s => s.Silo.Equals(silo)).Select(s => s.ShardId)];
-
-    /// <summary>More shards than CoreApps: some CoreApp hosts two or more, and no spare is left.</summary>
-    public bool Degraded => Map.Shards.Value > CoreApps.Count;
-
-    public int Spares => CoreApps.Count(c => ShardsOn(c.Silo).Count == 0);
-}
