@@ -28,6 +28,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public string CaKeyPath { get; }
 
+    public int Pid => _node.Pid;
+
     public bool HasExited => _node.HasExited;
 
     public int ExitCode => _node.ExitCode;
