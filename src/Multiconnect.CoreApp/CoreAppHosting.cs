@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Multiconnect.CoreApp.Webhooks;
 using Multiconnect.Grains.Directory;
 using Multiconnect.Grains;
 using Multiconnect.Grains.Messaging;
@@ -85,6 +86,7 @@ public static class CoreAppHosting
             silo.AddDashboard();
         });
         builder.Services.AddHostedService<ShardKeeper>();
+        builder.Services.AddWebhookDispatcher(configuration, postgres, cluster.ServiceId, coreApp.Name);
         return builder;
     }
 }

@@ -6,6 +6,7 @@ using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Webhooks;
 using Multiconnect.Persistence;
 using Npgsql;
 using Orleans.Configuration;
@@ -37,6 +38,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ShardCaller>();
         builder.Services.AddSingleton<ClusterView>();
         builder.Services.AddSingleton<ShardCountCache>();
+        builder.Services.AddWebhookStore(postgres, cluster.ServiceId);
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)
         {
@@ -87,6 +89,7 @@ public static class GatewayHosting
         app.MapMessagesApi();
         app.MapHealthApi();
         app.MapShardsApi();
+        app.MapSettingsApi();
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);
         return app;
     }

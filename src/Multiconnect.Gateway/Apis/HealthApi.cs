@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Multiconnect.Gateway.Cluster;
+using Multiconnect.Gateway.Webhooks;
 
 namespace Multiconnect.Gateway.Apis;
 
@@ -9,15 +10,18 @@ public static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/health", GetHealthAsync).WithName("GetHealth")
-            .WithSummary("Every node with its gateway_status and role, as the original reports them, plus the shards each CoreApp hosts.");
+            .WithSummary("Every node with its gateway_status and role, as the original reports them, plus the shards each CoreApp hosts and the webhook backlog.");
         return app;
     }
 
-    public static async Task<Ok<HealthResponse>> GetHealthAsync(ClusterView view, IOptions<GatewayOptions> gateway, CancellationToken cancellationToken)
+    public static async Task<Ok<HealthResponse>> GetHealthAsync(
+        ClusterView view, IWebhookStore webhooks, IOptions<GatewayOptions> gateway, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(webhooks);
         ArgumentNullException.ThrowIfNull(gateway);
         var cluster = await view.ReadAsync(cancellationToken);
+        var backlog = await webhooks.CountBacklogAsync(cancellationToken);
         var nodes = new Dictionary<string, NodeHealth>
         {
             [$"{Environment.MachineName}:{gateway.Value.Name}"] = new("connected", "gateway", null),
@@ -31,12 +35,14 @@ public static class HealthApi
                 shards);
         }
 
-        return TypedResults.Ok(new HealthResponse(nodes, new ShardMapHealth(
-            cluster.Map.Shards.Value, cluster.Map.Generation, cluster.CoreApps.Count, cluster.Spares, cluster.Degraded)));
+        return TypedResults.Ok(new HealthResponse(
+            nodes,
+            new ShardMapHealth(cluster.Map.Shards.Value, cluster.Map.Generation, cluster.CoreApps.Count, cluster.Spares, cluster.Degraded),
+            new WebhooksHealth(backlog)));
     }
 }
 
-public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap);
+public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap, WebhooksHealth Webhooks);
 
 /// <summary>gateway_status: connected when the CoreApp owns a shard, disconnected for a spare.</summary>
 public sealed record NodeHealth(string GatewayStatus, string Role, IReadOnlyList<int>? Shards);

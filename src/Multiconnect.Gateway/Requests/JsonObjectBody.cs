@@ -25,21 +25,10 @@ public sealed class JsonObjectBody
     public string? RequiredString(string name) => String(name, required: true);
 
     /// <summary>A nested object, whose problems are reported with this body's, its fields named "parent.child".</summary>
-    public JsonObjectBody? RequiredObject(string name)
-    {
-        if (!TryGet(name, required: true, out var value))
-        {
-            return null;
-        }
+    public JsonObjectBody? RequiredObject(string name) => Object(name, required: true);
 
-        if (value.ValueKind == JsonValueKind.Object)
-        {
-            return new JsonObjectBody(value, _problems, $"{_prefix}{name}.");
-        }
-
-        Invalid(name, "must be an object");
-        return null;
-    }
+    /// <summary>A nested object as <see cref="RequiredObject"/>, or null when it is absent.</summary>
+    public JsonObjectBody? OptionalObject(string name) => Object(name, required: false);
 
     public string? OptionalString(string name) => String(name, required: false);
 
@@ -59,7 +48,48 @@ public sealed class JsonObjectBody
         return null;
     }
 
+    public bool? OptionalBoolean(string name)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return value.GetBoolean();
+        }
+
+        Invalid(name, "must be true or false");
+        return null;
+    }
+
+    /// <summary>Reports every field that is not one of <paramref name="known"/>: a setting nobody reads must not look accepted.</summary>
+    public void OnlyKnown(params string[] known)
+    {
+        foreach (var property in _root.EnumerateObject().Where(p => !known.Contains(p.Name, StringComparer.Ordinal)))
+        {
+            Invalid(property.Name, $"is not a known parameter here; expected {string.Join(", ", known)}");
+        }
+    }
+
     public void Invalid(string name, string details) => _problems.Add(ApiError.Invalid(_prefix + name, details));
+
+    private JsonObjectBody? Object(string name, bool required)
+    {
+        if (!TryGet(name, required, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            return new JsonObjectBody(value, _problems, $"{_prefix}{name}.");
+        }
+
+        Invalid(name, "must be an object");
+        return null;
+    }
 
     private string? String(string name, bool required)
     {

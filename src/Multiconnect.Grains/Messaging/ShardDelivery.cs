@@ -53,7 +53,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     public bool Fenced { get; private set; }
 
     /// <summary>Tells the upstream an inbound message was read; false when there is no session right now.</summary>
-    public bool MarkRead(string inboundId) => _session is not null && inboundId.Length < 0; // TODO(issue 5): session.MarkRead once the protocol has it
+    public bool MarkRead(string inboundId) => _session is { } session && session.MarkRead(inboundId);
 
     /// <summary>Takes newly committed messages, in accepted order.</summary>
     public void Enqueue(IReadOnlyList<PendingMessage> messages)

@@ -23,6 +23,7 @@ public static class AdminApi
         admin.MapGet("/numbers/{number}/recipients", GetRecipients);
         admin.MapGet("/numbers/{number}/recipients/{recipient}/delivered", GetDelivered);
         admin.MapPost("/numbers/{number}/inbound", InjectInbound);
+        admin.MapGet("/numbers/{number}/inbound/{id}", GetInbound);
         admin.MapPost("/certificates", IssueCertificate);
         admin.MapGet("/faults", GetFaults);
         admin.MapDelete("/faults", ClearFaults);
@@ -89,6 +90,18 @@ public static class AdminApi
 
         var (id, shard) = business.AddInbound(from, request.Body ?? $"Hello from {from.Value}", clock.GetUtcNow().ToUnixTimeMilliseconds());
         return TypedResults.Ok(new InjectInboundResponse(id, business.Number, from.Value, shard));
+    }
+
+    public static Results<Ok<InboundStatusResponse>, NotFound<AdminError>> GetInbound(string number, string id, BusinessNumbers numbers)
+    {
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        return business.IsRead(id) is { } read
+            ? TypedResults.Ok(new InboundStatusResponse(business.Number, id, read))
+            : TypedResults.NotFound(new AdminError($"+{business.Number} never delivered an inbound message '{id}'"));
     }
 
     public static Results<Ok<CertificateResponse>, BadRequest<AdminError>> IssueCertificate(

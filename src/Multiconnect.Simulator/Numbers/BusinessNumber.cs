@@ -22,6 +22,7 @@ public sealed class BusinessNumber
     private readonly ShardSlot[] _slots = [.. Enumerable.Range(0, MaxShards).Select(_ => new ShardSlot())];
     private readonly ConcurrentDictionary<string, byte> _acceptedIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, RecipientLog> _recipients = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _inboundRead = new(StringComparer.Ordinal);
     private readonly List<InboundMessage> _heldInbound = [];
     private readonly List<(RecipientLog Recipient, ReceiptFrame Receipt)> _heldReceipts = [];
     private long _inboundOrder;
@@ -229,6 +230,25 @@ public sealed class BusinessNumber
         }
     }
 
+    /// <summary>
+    /// The business read inbound message <paramref name="id"/>: counted once per id. An id this number
+    /// never delivered to a session is ignored, and counted as such.
+    /// </summary>
+    public void MarkRead(string id)
+    {
+        if (!_inboundRead.ContainsKey(id))
+        {
+            Counters.Increment(Counter.ReadMarksIgnored);
+        }
+        else if (_inboundRead.TryUpdate(id, true, false))
+        {
+            Counters.Increment(Counter.ReadMarked);
+        }
+    }
+
+    /// <summary>Whether inbound message <paramref name="id"/> was marked read; null when this number never delivered it.</summary>
+    public bool? IsRead(string id) => _inboundRead.TryGetValue(id, out var read) ? read : null;
+
     /// <summary>Sends again every inbound message unacknowledged for <paramref name="after"/>, and updates session rates.</summary>
     public void Sweep(TimeSpan after)
     {
@@ -319,6 +339,7 @@ public sealed class BusinessNumber
         }
 
         session.InFlightInbound[message.Id] = message;
+        _inboundRead.TryAdd(message.Id, false);
         Counters.Increment(Counter.InboundSent);
         return true;
     }

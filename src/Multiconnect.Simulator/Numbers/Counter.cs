@@ -36,6 +36,13 @@ public enum Counter
     /// <summary>Inbound deliveries written to sessions, redeliveries included.</summary>
     InboundSent,
     InboundAcked,
+
+    /// <summary>Inbound messages the business marked read (each id once, whatever the repeats).</summary>
+    ReadMarked,
+
+    /// <summary>Read marks for ids this number never delivered: ignored.</summary>
+    ReadMarksIgnored,
+
     SessionsOpened,
     SessionsRefused,
     SessionsClosed,

@@ -10,7 +10,7 @@ namespace Multiconnect.Simulator.Sessions;
 
 /// <summary>
 /// One connection on the upstream endpoint, from hello to close: admits or refuses the session,
-/// then handles its sends (paced by the cap) and inbound acks in the order they arrive.
+/// then handles its sends (paced by the cap), inbound acks and read marks in the order they arrive.
 /// </summary>
 public sealed class UpstreamConversation(FrameConnection connection, CancellationTokenSource lifetime, UpstreamServer server)
 {
@@ -60,6 +60,9 @@ public sealed class UpstreamConversation(FrameConnection connection, Cancellatio
                     break;
                 case InboundAckFrame ack when Session is { } session:
                     session.Number.AckInbound(session, ack.Id);
+                    break;
+                case ReadFrame read when Session is { } session:
+                    session.Number.MarkRead(read.Id);
                     break;
                 default:
                     throw new UpstreamProtocolException(Session is null

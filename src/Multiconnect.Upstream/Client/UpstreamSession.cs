@@ -109,6 +109,9 @@ public sealed class UpstreamSession : IAsyncDisposable
     /// <summary>Tells the server an inbound message is safely stored, so it stops delivering it.</summary>
     public bool AckInbound(string id) => _connection.TrySend(new InboundAckFrame(id));
 
+    /// <summary>Marks an inbound message read (the sender sees it read); false once the session is closing.</summary>
+    public bool MarkRead(string id) => _connection.TrySend(new ReadFrame(id));
+
     /// <summary>Drops the connection without a close handshake, as a crashed process would.</summary>
     public void Abort()
     {

@@ -16,5 +16,6 @@ namespace Multiconnect.Upstream.Frames;
 [JsonDerivedType(typeof(ReceiptFrame), "receipt")]
 [JsonDerivedType(typeof(InboundFrame), "inbound")]
 [JsonDerivedType(typeof(InboundAckFrame), "inbound_ack")]
+[JsonDerivedType(typeof(ReadFrame), "read")]
 [JsonDerivedType(typeof(ClosingFrame), "closing")]
 public abstract record UpstreamFrame;

@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Multiconnect.CoreApp.Webhooks;
+
+/// <summary>
+/// Delivers the callbacks of webhook_outbox to the webhook, at least once, in order per conversation.
+/// Runs on every CoreApp; one of them holds the <see cref="DispatcherRole"/> and dispatches, the others
+/// wait to take over. The holder loops: record the turns that ended, find conversations whose oldest
+/// callback is due, give each a turn (its next rows, POSTed one after another, stopping at the first
+/// failure), and wait for a turn to end or for the poll interval. A failing conversation waits for its
+/// backoff while the others go on; a failing webhook touches nothing but this table, so it never slows
+/// message sending.
+/// </summary>
+internal sealed class WebhookDispatcher(
+    NpgsqlDataSource dataSource,
+    WebhookSender sender,
+    IOptions<WebhookOptions> options,
+    string serviceId,
+    ILogger<WebhookDispatcher> logger) : BackgroundService
+{
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
+    private const int PruneLimit = 10_000;
+
+    private readonly WebhookOptions _options = options.Value;
+    private readonly WebhookOutbox _outbox = new(serviceId);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (await DispatcherRole.TryTakeAsync(dataSource, serviceId, _options.HolderTimeout, stoppingToken) is { } role)
+                {
+                    logger.RoleTaken(serviceId);
+                    try
+                    {
+                        await DispatchAsync(role, stoppingToken);
+                    }
+                    finally
+                    {
+                        await role.DisposeAsync();
+                        logger.RoleReleased(serviceId);
+                    }
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // Never let a webhook problem stop the CoreApp (a failed hosted service stops the host).
+                logger.DispatcherFailed(e.Message, e);
+            }
+
+            try
+            {
+                await Task.Delay(_options.StandbyInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task DispatchAsync(DispatcherRole role, CancellationToken stoppingToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, role.Lost);
+        var token = stop.Token;
+        var finished = Channel.CreateUnbounded<ConversationTurn>(new UnboundedChannelOptions { SingleReader = true });
+        var running = new Dictionary<string, Task>(StringComparer.Ordinal);
+        var prunedAt = Stopwatch.GetTimestamp();
+        try
+        {
+            while (!token.IsCancellationRequested)
+            {
+                await RecordAsync(role, Collect(finished.Reader, running), token);
+                if (role.IsValid)
+                {
+                    if (running.Count < _options.Concurrency)
+                    {
+                        var busy = running.Keys.ToList();
+                        var (target, rows) = await role.UseAsync((connection, ct) => _outbox.TakeDueAsync(connection, _options.Concurrency - busy.Count, _options.BatchSize, busy, ct), token);
+                        if (target is not null)
+                        {
+                            foreach (var turn in rows.GroupBy(row => row.Conversation, StringComparer.Ordinal))
+                            {
+                                running[turn.Key] = RunTurnAsync([.. turn], target, role, finished.Writer, token);
+                            }
+                        }
+                    }
+
+                    if (Stopwatch.GetElapsedTime(prunedAt) >= PruneEvery)
+                    {
+                        prunedAt = Stopwatch.GetTimestamp();
+                        var pruned = await role.UseAsync((connection, ct) => _outbox.PruneAsync(connection, _options.DeliveredRetention, PruneLimit, ct), token);
+                        if (pruned > 0)
+                        {
+                            logger.Pruned(pruned, _options.DeliveredRetention);
+                        }
+                    }
+                }
+
+                await WaitForTurnAsync(finished.Reader, token);
+            }
+        }
+        finally
+        {
+            // Turns stop at their next row once the token is cancelled. What they delivered is recorded
+            // while the role is still ours, so that a successor does not send it again.
+            await Task.WhenAll(running.Values);
+            var last = Collect(finished.Reader, running);
+            if (last.Count > 0 && !role.Lost.IsCancellationRequested)
+            {
+                try
+                {
+                    await RecordAsync(role, last, CancellationToken.None);
+                }
+                catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
+                {
+                    // The successor sends these again: at least once.
+                }
+            }
+        }
+    }
+
+    /// <summary>Delivers one conversation's rows in order, stopping at the first failure; never throws.</summary>
+    private async Task RunTurnAsync(
+        IReadOnlyList<OutboxRow> rows, WebhookTarget target, DispatcherRole role, ChannelWriter<ConversationTurn> finished, CancellationToken token)
+    {
+        List<long> delivered = [];
+        List<long> skipped = [];
+        DeliveryFailure? failure = null;
+        foreach (var row in rows)
+        {
+            if (row.IsSentStatus && !target.SentStatus)
+            {
+                skipped.Add(row.Seq);
+                continue;
+            }
+
+            if (!role.IsValid || token.IsCancellationRequested)
+            {
+                break;
+            }
+
+            string? error;
+            try
+            {
+                error = await sender.PostAsync(target.Url, row.Payload, token);
+            }
+            catch (OperationCanceledException) when (token.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                error = e.Message;
+            }
+
+            if (error is not null)
+            {
+                failure = new DeliveryFailure(row.Seq, row.Attempts + 1, error);
+                break;
+            }
+
+            delivered.Add(row.Seq);
+        }
+
+        finished.TryWrite(new ConversationTurn(rows[0].Conversation, delivered, skipped, failure));
+    }
+
+    private async Task RecordAsync(DispatcherRole role, List<ConversationTurn> turns, CancellationToken token)
+    {
+        if (turns.Count == 0)
+        {
+            return;
+        }
+
+        await role.UseAsync((connection, ct) => WebhookOutbox.RecordAsync(connection, turns, _options.BackoffAfter, ct), token);
+        foreach (var (conversation, failure) in turns.Where(t => t.Failure is not null).Select(t => (t.Conversation, t.Failure!)))
+        {
+            var backoff = _options.BackoffAfter(failure.Failures);
+            if (failure.Failures == 1)
+            {
+                logger.DeliveryFailed(failure.Seq, conversation, failure.Failures, failure.Error, backoff);
+            }
+            else
+            {
+                logger.DeliveryFailedAgain(failure.Seq, conversation, failure.Failures, failure.Error, backoff);
+            }
+        }
+    }
+
+    /// <summary>The turns that ended since the last call; their conversations are free again.</summary>
+    private static List<ConversationTurn> Collect(ChannelReader<ConversationTurn> finished, Dictionary<string, Task> running)
+    {
+        List<ConversationTurn> turns = [];
+        while (finished.TryRead(out var turn))
+        {
+            running.Remove(turn.Conversation);
+            turns.Add(turn);
+        }
+
+        return turns;
+    }
+
+    /// <summary>Returns when a turn ends, or after the poll interval.</summary>
+    private async Task WaitForTurnAsync(ChannelReader<ConversationTurn> finished, CancellationToken token)
+    {
+        using var poll = CancellationTokenSource.CreateLinkedTokenSource(token);
+        poll.CancelAfter(_options.PollInterval);
+        try
+        {
+            await finished.WaitToReadAsync(poll.Token);
+        }
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            // The poll interval has passed.
+        }
+    }
+}

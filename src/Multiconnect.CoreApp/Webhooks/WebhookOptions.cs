@@ -1,0 +1,47 @@
+namespace Multiconnect.CoreApp.Webhooks;
+
+/// <summary>
+/// Multiconnect:Webhooks: how the webhook dispatcher delivers callbacks. Environment:
+/// Multiconnect__Webhooks__Concurrency and so on. Checked at start-up (<see cref="WebhookOptionsValidator"/>).
+/// </summary>
+public sealed class WebhookOptions
+{
+    public const string Section = "Multiconnect:Webhooks";
+
+    /// <summary>Most conversations delivered at once (one request in flight each).</summary>
+    public int Concurrency { get; set; } = 16;
+
+    /// <summary>Most rows of one conversation read and delivered, one after another, per turn.</summary>
+    public int BatchSize { get; set; } = 32;
+
+    /// <summary>How often the dispatcher looks for new callbacks when it has nothing to do.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>A callback POST not answered within this is a failure, retried with backoff.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The wait after a conversation's first failure; it doubles with each further one, up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often a CoreApp that is not the dispatcher tries to take the role.</summary>
+    public TimeSpan StandbyInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A dispatcher that cannot show PostgreSQL it is alive for this long loses the role: the server
+    /// ends its session (idle_session_timeout), and with it the lock. It stops sending after half of it.
+    /// </summary>
+    public TimeSpan HolderTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Delivered callbacks are deleted from the outbox after this long.</summary>
+    public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>The wait before retrying a conversation that has failed <paramref name="failures"/> times in a row (1 or more).</summary>
+    public TimeSpan BackoffAfter(int failures)
+    {
+        var doublings = Math.Clamp(failures - 1, 0, 30);
+        var backoff = InitialBackoff * Math.Pow(2, doublings);
+        return backoff < MaxBackoff ? backoff : MaxBackoff;
+    }
+}

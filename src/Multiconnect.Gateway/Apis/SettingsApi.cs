@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Requests;
+using Multiconnect.Gateway.Webhooks;
+
+namespace Multiconnect.Gateway.Apis;
+
+public static class SettingsApi
+{
+    public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var settings = app.MapGroup("/v1/settings");
+        settings.MapGet("/application", GetApplicationSettingsAsync).WithName("GetApplicationSettings")
+            .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, and whether 'sent' statuses are among them.");
+        settings.MapPatch("/application", PatchApplicationSettingsAsync).WithName("PatchApplicationSettings")
+            .Accepts<ApplicationSettingsBody>(JsonRequestBody.ContentType)
+            .WithSummary("Changes the fields given: webhooks.url (absolute http/https, or \"\" to remove it) and sent_status.");
+        return app;
+    }
+
+    public static async Task<Ok<SettingsResponse>> GetApplicationSettingsAsync(IWebhookStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return TypedResults.Ok(SettingsResponse.Of(await store.GetSettingsAsync(cancellationToken)));
+    }
+
+    public static async Task<Results<Ok<SettingsResponse>, ApiError>> PatchApplicationSettingsAsync(HttpRequest request, IWebhookStore store)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(store);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var patch = ApplicationSettingsPatch.From(body.Value);
+        if (!patch.IsValid)
+        {
+            return patch.Error;
+        }
+
+        return TypedResults.Ok(SettingsResponse.Of(await store.UpdateSettingsAsync(patch.Value, request.HttpContext.RequestAborted)));
+    }
+}

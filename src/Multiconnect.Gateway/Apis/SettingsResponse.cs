@@ -1,0 +1,14 @@
+using Multiconnect.Gateway.Webhooks;
+
+namespace Multiconnect.Gateway.Apis;
+
+/// <summary><c>{"settings":{"application":{"webhooks":{"url":"…"},"sent_status":false}}}</c>, as the original answers.</summary>
+public sealed record SettingsResponse(SettingsSection Settings)
+{
+    public static SettingsResponse Of(ApplicationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new(new SettingsSection(new ApplicationSettingsBody(
+            new WebhookSettingsBody(settings.WebhookUrl?.OriginalString ?? ""), settings.SentStatus)));
+    }
+}

@@ -1,0 +1,16 @@
+namespace Multiconnect.Gateway.Webhooks;
+
+/// <summary>
+/// What the gateway keeps about webhooks: the application settings (where callbacks go), shared by
+/// every gateway and read by the dispatcher, and the backlog of callbacks not yet delivered.
+/// </summary>
+public interface IWebhookStore
+{
+    Task<ApplicationSettings> GetSettingsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Applies the patch in one step (all of it or nothing) and returns the settings as they now are.</summary>
+    Task<ApplicationSettings> UpdateSettingsAsync(ApplicationSettingsPatch patch, CancellationToken cancellationToken);
+
+    /// <summary>How many callbacks wait for the webhook: shown in health, so a failing webhook is visible.</summary>
+    Task<long> CountBacklogAsync(CancellationToken cancellationToken);
+}
