@@ -236,6 +236,27 @@ public sealed class WebhookTests(PostgresFixture postgres)
             inbound.GetProperty("id").GetString(), inbound.GetProperty("from").GetString(), inbound.GetProperty("type").GetString(),
             inbound.GetProperty("text").GetProperty("body").GetString()));
         await Eventually.True(async () => (await gateway.GetJsonAsync("/v1/health", token)).GetProperty("webhooks").GetProperty("backlog").GetInt64() == 0, "the backlog to be 0");
+
+        // The business reads the user's message: the upstream is told.
+        using (var wrongStatus = await gateway.SendAsync(HttpMethod.Put, $"/v1/messages/{inboundId}", token, """{"status":"delivered"}"""))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrongStatus.StatusCode);
+        }
+
+        using (var unknown = await gateway.SendAsync(HttpMethod.Put, "/v1/messages/in.unknown", token, """{"status":"read"}"""))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        }
+
+        using (var read = await gateway.SendAsync(HttpMethod.Put, $"/v1/messages/{inboundId}", token, """{"status":"read"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+        }
+
+        await Eventually.True(
+            async () => (await cluster.Simulator!.Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{RunningSimulator.Cc}{phone}/inbound/{inboundId}")).GetProperty("read").GetBoolean(),
+            "the simulator to learn the message was read", Delivery);
+        Assert.Equal(1, await cluster.Simulator!.CounterAsync(phone, "read_marked"));
     }
 
     private static async Task<List<Callback>> InsertAsync(LocalCluster cluster, List<Callback> callbacks)
