@@ -1,3 +1,5 @@
+using Multiconnect.Upstream.Transport;
+
 namespace Multiconnect.Simulator;
 
 /// <summary>
@@ -26,6 +28,17 @@ public sealed class SimulatorOptions
 
     /// <summary>WebSocket pings, so that a vanished peer is noticed.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How long a peer may leave a ping unanswered before its connection is cut (a dead peer is noticed);
+    /// by default three keep-alive intervals.
+    /// </summary>
+    public TimeSpan? KeepAliveTimeout { get; set; }
+
+    /// <summary>Most frames queued for one connection; a peer that reads slower than that is disconnected rather than buffered without bound.</summary>
+    public int MaxQueuedFrames { get; set; } = FrameConnection.DefaultMaxQueuedFrames;
+
+    public TimeSpan EffectiveKeepAliveTimeout => KeepAliveTimeout ?? KeepAliveInterval * 3;
 
     public ReceiptOptions Receipts { get; set; } = new();
 

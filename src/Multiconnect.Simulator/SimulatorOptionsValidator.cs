@@ -31,6 +31,16 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
             problems.Add($"{section}:HelloTimeout and KeepAliveInterval must be positive.");
         }
 
+        if (options.KeepAliveTimeout is { } keepAliveTimeout && keepAliveTimeout <= TimeSpan.Zero)
+        {
+            problems.Add($"{section}:KeepAliveTimeout must be positive when set.");
+        }
+
+        if (options.MaxQueuedFrames < 1)
+        {
+            problems.Add($"{section}:MaxQueuedFrames must be at least 1.");
+        }
+
         var receipts = options.Receipts;
         if (receipts.SentDelay < TimeSpan.Zero || receipts.DeliveredDelay < receipts.SentDelay || receipts.ReadDelay < receipts.DeliveredDelay)
         {

@@ -18,6 +18,12 @@ public static class UpstreamProtocol
     /// <summary>Frames are separated by this byte inside one WebSocket text message.</summary>
     public const byte FrameSeparator = (byte)'\n';
 
+    /// <summary>
+    /// Longest message body the server accepts, in characters: WhatsApp's 4096 for a text, with room to spare
+    /// (a longer one is answered with <c>nack</c> <c>invalid</c>). Far below what fits in <see cref="MaxMessageBytes"/>.
+    /// </summary>
+    public const int MaxBodyLength = 8192;
+
     /// <summary>Longest message id accepted, in characters.</summary>
     public const int MaxIdLength = 128;
 }

@@ -122,5 +122,14 @@ public sealed class SimulatedUsersTests
 
         var rate = (received - 50) / (DateTime.UtcNow - fiftieth).TotalSeconds;
         Assert.InRange(rate, 40, 62);
+
+        // A number whose sessions have all ended is abandoned: users stop writing to it, so nothing piles up.
+        var (abandoned, abandonedCert) = await simulator.NewNumberAsync();
+        await (await simulator.OpenAsync(abandoned, abandonedCert)).DisposeAsync();
+        await Eventually.True(async () => (await simulator.NumberAsync(abandoned)).GetProperty("shards")[0].GetProperty("session").ValueKind == System.Text.Json.JsonValueKind.Null,
+            "the abandoned number's session to end");
+        var created = await simulator.CounterAsync(abandoned, "inbound_created");
+        await Consistently.True(async () => await simulator.CounterAsync(abandoned, "inbound_created") == created,
+            "no inbound message to be written to a number without a live session", TimeSpan.FromSeconds(1));
     }
 }

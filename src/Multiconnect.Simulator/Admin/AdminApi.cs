@@ -111,10 +111,14 @@ public static class AdminApi
         ArgumentNullException.ThrowIfNull(authority);
         ArgumentNullException.ThrowIfNull(clock);
         var now = clock.GetUtcNow();
+        if (CertificateAuthority.ValidityProblem(request.ValidDays, request.ExpiresAt, now) is { } validity)
+        {
+            return Invalid(validity);
+        }
+
         var expiresAt = request.ExpiresAt ?? now.AddDays(request.ValidDays ?? DefaultValidDays);
         var issuedAt = expiresAt <= now ? expiresAt.AddDays(-1) : now;
-        var problem = request.ValidDays is < 1 ? "valid_days must be at least 1"
-            : CertificateAuthority.Problem(request.Cc, request.Phone, request.Name, issuedAt, expiresAt);
+        var problem = CertificateAuthority.Problem(request.Cc, request.Phone, request.Name, issuedAt, expiresAt);
         if (problem is not null)
         {
             return Invalid(problem);

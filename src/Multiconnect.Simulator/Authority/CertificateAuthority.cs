@@ -76,6 +76,16 @@ public sealed class CertificateAuthority : IDisposable
             ? $"the certificate must expire after it is issued and within {MaxValidDays} days"
             : null);
 
+    /// <summary>
+    /// What is wrong with a requested validity (<paramref name="validDays"/> from <paramref name="now"/>, or until
+    /// <paramref name="expiresAt"/>), checked before any date is computed from it; null when it is usable.
+    /// </summary>
+    public static string? ValidityProblem(long? validDays, DateTimeOffset? expiresAt, DateTimeOffset now) =>
+        validDays is < 1 or > MaxValidDays ? $"valid_days must be between 1 and {MaxValidDays}, not {validDays}"
+        : expiresAt is { } expiry && (expiry > now.AddDays(MaxValidDays) || expiry < now.AddDays(-MaxValidDays))
+            ? $"expires_at must be within {MaxValidDays} days of now, not {expiry:O}"
+        : null;
+
     public string Issue(string cc, string phone, string verifiedName, DateTimeOffset issuedAt, DateTimeOffset expiresAt)
     {
         var problem = Problem(cc, phone, verifiedName, issuedAt, expiresAt);

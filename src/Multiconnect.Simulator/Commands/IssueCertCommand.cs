@@ -35,14 +35,20 @@ public static class IssueCertCommand
             {
                 return Usage($"--expires-at '{expiry}' is not a date and time");
             }
+
+            if (CertificateAuthority.ValidityProblem(null, expiresAt, now) is { } validity)
+            {
+                return Usage(validity.Replace("expires_at", "--expires-at", StringComparison.Ordinal));
+            }
         }
-        else if (int.TryParse(line["valid-days"] ?? "30", NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days >= 1)
+        else if (long.TryParse(line["valid-days"] ?? "30", NumberStyles.None, CultureInfo.InvariantCulture, out var days)
+            && CertificateAuthority.ValidityProblem(days, null, now) is null)
         {
             expiresAt = now.AddDays(days);
         }
         else
         {
-            return Usage("--valid-days must be a whole number of days, at least 1");
+            return Usage($"--valid-days must be a whole number of days, between 1 and {CertificateAuthority.MaxValidDays}");
         }
 
         var issuedAt = expiresAt <= now ? expiresAt.AddDays(-1) : now;

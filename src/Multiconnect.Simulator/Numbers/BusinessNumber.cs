@@ -26,6 +26,7 @@ public sealed class BusinessNumber
     private readonly List<InboundMessage> _heldInbound = [];
     private readonly List<(RecipientLog Recipient, ReceiptFrame Receipt)> _heldReceipts = [];
     private long _inboundOrder;
+    private int _heldReceiptCount;
     private int _shardCount;
 
     public BusinessNumber(string cc, string phone)
@@ -44,6 +45,9 @@ public sealed class BusinessNumber
 
     public NumberCounters Counters { get; } = new();
 
+    /// <summary>Whether any shard has a session now: simulated users write only to such numbers, so abandoned ones stop growing.</summary>
+    public bool HasLiveSession => Array.Exists(_slots, static slot => slot.Session is not null);
+
     /// <summary>The shard count of the newest session; receipts and inbound messages are routed with it.</summary>
     public int ShardCount => Volatile.Read(ref _shardCount);
 
@@ -58,30 +62,37 @@ public sealed class BusinessNumber
         lock (_gate)
         {
             var slot = _slots[session.Shard];
-            if (session.Epoch < slot.HighestEpoch)
+            lock (slot.Gate)
             {
-                Counters.Increment(Counter.FencedSessions);
-                Counters.CountRefusedSession(RefusalReasons.Fenced);
-                return new RefusedFrame(
-                    RefusalReasons.Fenced,
-                    $"epoch {session.Epoch} is older than epoch {slot.HighestEpoch}, the highest seen for shard {session.Shard} of +{Number}",
-                    slot.HighestEpoch);
-            }
+                if (session.Epoch < slot.HighestEpoch)
+                {
+                    Counters.Increment(Counter.FencedSessions);
+                    Counters.CountRefusedSession(RefusalReasons.Fenced);
+                    return new RefusedFrame(
+                        RefusalReasons.Fenced,
+                        $"epoch {session.Epoch} is older than epoch {slot.HighestEpoch}, the highest seen for shard {session.Shard} of +{Number}",
+                        slot.HighestEpoch);
+                }
 
-            var replaced = slot.Session;
-            slot.HighestEpoch = session.Epoch;
-            slot.Session = session;
-            Volatile.Write(ref _shardCount, session.Shards);
-            session.TrySend(welcome);
-            Counters.Increment(Counter.SessionsOpened);
-            if (replaced is not null)
-            {
-                ReturnInFlight(replaced);
-                replaced.Close(RefusalReasons.Superseded, $"a session with epoch {session.Epoch} took over shard {session.Shard}");
-            }
+                // The fence rises first: from here on the old owner's sends are fenced.
+                var replaced = slot.Session;
+                slot.HighestEpoch = session.Epoch;
+                session.TrySend(welcome);
+                Counters.Increment(Counter.SessionsOpened);
+                if (replaced is not null)
+                {
+                    slot.Session = null;
+                    ReturnInFlight(replaced);
+                    replaced.Close(RefusalReasons.Superseded, $"a session with epoch {session.Epoch} took over shard {session.Shard}");
+                }
 
-            RouteHeld();
-            return null;
+                // Held receipts and inbound messages go out after the welcome and before anything routed
+                // without the lock can reach the session: it is published only once they are queued.
+                RouteHeld(session);
+                Volatile.Write(ref _shardCount, session.Shards);
+                slot.Session = session;
+                return null;
+            }
         }
     }
 
@@ -92,14 +103,17 @@ public sealed class BusinessNumber
         lock (_gate)
         {
             var slot = _slots[session.Shard];
-            if (ReferenceEquals(slot.Session, session))
+            lock (slot.Gate)
             {
-                slot.Session = null;
-                Counters.Increment(Counter.SessionsClosed);
+                if (ReferenceEquals(slot.Session, session))
+                {
+                    slot.Session = null;
+                    Counters.Increment(Counter.SessionsClosed);
+                }
             }
 
             ReturnInFlight(session);
-            RouteHeld();
+            RouteHeld(opening: null);
         }
     }
 
@@ -131,52 +145,60 @@ public sealed class BusinessNumber
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(receipts);
-        var slot = _slots[session.Shard];
-        var highest = slot.HighestEpoch;
-        if (send.Epoch < highest)
-        {
-            Counters.Increment(Counter.FencedSends);
-            session.TrySend(new NackFrame(send.Id, RefusalReasons.Fenced, $"epoch {send.Epoch} is older than epoch {highest}, the highest seen for shard {session.Shard}"));
-            return;
-        }
-
         string? recipientProblem = null;
         var recipient = RecipientFor(send.To, ref recipientProblem);
-        var problem = !ReferenceEquals(slot.Session, session) ? "this session is closing; send on a new session"
-            : send.Epoch != session.Epoch ? $"a send carries its session's epoch ({session.Epoch}), not {send.Epoch}"
-            : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
-            : recipient is null ? $"to: '{send.To}' {recipientProblem}"
-            : null;
-        if (problem is not null || recipient is null)
+        var slot = _slots[session.Shard];
+        ReceiptPlan plan;
+        // The fence check, the record and the answer are one step per shard: a takeover (Admit) comes
+        // wholly before it, and the send is fenced, or wholly after it, and the ack is queued before the closing.
+        lock (slot.Gate)
         {
-            Counters.Increment(Counter.RefusedSends);
-            session.TrySend(new NackFrame(send.Id, RefusalReasons.Invalid, problem ?? "invalid"));
-            return;
+            var highest = slot.HighestEpoch;
+            if (send.Epoch < highest)
+            {
+                Counters.Increment(Counter.FencedSends);
+                session.TrySend(new NackFrame(send.Id, RefusalReasons.Fenced, $"epoch {send.Epoch} is older than epoch {highest}, the highest seen for shard {session.Shard}"));
+                return;
+            }
+
+            var problem = !ReferenceEquals(slot.Session, session) ? "this session is closing; send on a new session"
+                : send.Epoch != session.Epoch ? $"a send carries its session's epoch ({session.Epoch}), not {send.Epoch}"
+                : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
+                : send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength } ? $"body must have at most {UpstreamProtocol.MaxBodyLength} characters, not {send.Body?.Length}"
+                : recipient is null ? $"to: '{send.To}' {recipientProblem}"
+                : null;
+            if (problem is not null || recipient is null || send.Body is null)
+            {
+                Counters.Increment(Counter.RefusedSends);
+                session.TrySend(new NackFrame(send.Id, RefusalReasons.Invalid, problem ?? "invalid"));
+                return;
+            }
+
+            Counters.Increment(Counter.Accepted);
+            session.CountAccepted();
+            if (!_acceptedIds.TryAdd(send.Id, 0))
+            {
+                Counters.Increment(Counter.Duplicates);
+                session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: true));
+                return;
+            }
+
+            if (recipient.ShardFor(session.Shards) != session.Shard)
+            {
+                Counters.Increment(Counter.Misrouted);
+            }
+
+            plan = receipts.Plan();
+            var failed = plan.HasFlag(ReceiptPlan.Failed);
+            if (recipient.Record(send.Id, send.Body, delivered: !failed))
+            {
+                Counters.Increment(Counter.OutOfOrder);
+            }
+
+            Counters.Increment(failed ? Counter.Failed : Counter.Delivered);
+            session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: false));
         }
 
-        Counters.Increment(Counter.Accepted);
-        session.CountAccepted();
-        if (!_acceptedIds.TryAdd(send.Id, 0))
-        {
-            Counters.Increment(Counter.Duplicates);
-            session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: true));
-            return;
-        }
-
-        if (recipient.ShardFor(session.Shards) != session.Shard)
-        {
-            Counters.Increment(Counter.Misrouted);
-        }
-
-        var plan = receipts.Plan();
-        var failed = plan.HasFlag(ReceiptPlan.Failed);
-        if (recipient.Record(send.Id, send.Body, delivered: !failed))
-        {
-            Counters.Increment(Counter.OutOfOrder);
-        }
-
-        Counters.Increment(failed ? Counter.Failed : Counter.Delivered);
-        session.TrySend(new AckFrame(send.Id, serverTime, Duplicate: false));
         receipts.Schedule(this, recipient, send.Id, plan);
     }
 
@@ -184,7 +206,8 @@ public sealed class BusinessNumber
     public void DeliverReceipt(RecipientLog recipient, ReceiptFrame receipt)
     {
         ArgumentNullException.ThrowIfNull(recipient);
-        if (SessionFor(recipient)?.TrySend(receipt) == true)
+        // Without the lock only while nothing is held: a held receipt must not be overtaken.
+        if (Volatile.Read(ref _heldReceiptCount) == 0 && SessionFor(recipient)?.TrySend(receipt) == true)
         {
             Counters.Increment(Counter.ReceiptsSent);
             return;
@@ -192,9 +215,12 @@ public sealed class BusinessNumber
 
         lock (_gate)
         {
-            if (!TryDeliver(recipient, receipt))
+            // A shard's receipts are held only while it has no session, and Admit sends them before it
+            // publishes the next one: delivering now cannot overtake a held receipt of the same session.
+            if (!TryDeliver(recipient, receipt, opening: null))
             {
                 _heldReceipts.Add((recipient, receipt));
+                Volatile.Write(ref _heldReceiptCount, _heldReceipts.Count);
             }
         }
     }
@@ -209,7 +235,7 @@ public sealed class BusinessNumber
         {
             var message = new InboundMessage(++_inboundOrder, $"in.{Guid.CreateVersion7():N}", sender, body, createdAt);
             Counters.Increment(Counter.InboundCreated);
-            if (!TryDeliver(message))
+            if (!TryDeliver(message, opening: null))
             {
                 _heldInbound.Add(message);
             }
@@ -308,21 +334,23 @@ public sealed class BusinessNumber
             : null;
     }
 
-    private ShardSession? SessionFor(RecipientLog user)
+    /// <summary>The session for <paramref name="user"/>'s shard; <paramref name="opening"/> counts as published (Admit routes to it before publishing it).</summary>
+    private ShardSession? SessionFor(RecipientLog user, ShardSession? opening = null)
     {
-        var shards = ShardCount;
+        var shards = opening?.Shards ?? ShardCount;
         if (shards == 0)
         {
             return null;
         }
 
-        var session = _slots[user.ShardFor(shards)].Session;
+        var shard = user.ShardFor(shards);
+        var session = opening is not null && opening.Shard == shard ? opening : _slots[shard].Session;
         return session is not null && session.Shards == shards && !session.IsClosing ? session : null;
     }
 
-    private bool TryDeliver(RecipientLog recipient, ReceiptFrame receipt)
+    private bool TryDeliver(RecipientLog recipient, ReceiptFrame receipt, ShardSession? opening)
     {
-        var delivered = SessionFor(recipient)?.TrySend(receipt) == true;
+        var delivered = SessionFor(recipient, opening)?.TrySend(receipt) == true;
         if (delivered)
         {
             Counters.Increment(Counter.ReceiptsSent);
@@ -331,9 +359,9 @@ public sealed class BusinessNumber
         return delivered;
     }
 
-    private bool TryDeliver(InboundMessage message)
+    private bool TryDeliver(InboundMessage message, ShardSession? opening)
     {
-        if (SessionFor(message.From) is not { } session || !session.TrySend(message.NextDelivery(Stopwatch.GetTimestamp())))
+        if (SessionFor(message.From, opening) is not { } session || !session.TrySend(message.NextDelivery(Stopwatch.GetTimestamp())))
         {
             return false;
         }
@@ -356,9 +384,28 @@ public sealed class BusinessNumber
         _heldInbound.Sort(static (a, b) => a.Order.CompareTo(b.Order));
     }
 
-    private void RouteHeld()
+    private void RouteHeld(ShardSession? opening)
     {
-        _heldInbound.RemoveAll(TryDeliver);
-        _heldReceipts.RemoveAll(held => TryDeliver(held.Recipient, held.Receipt));
+        _heldInbound.RemoveAll(message => TryDeliver(message, opening));
+        // In order: a receipt stays held while an older one for the same session still waits.
+        var blocked = new HashSet<int>();
+        _heldReceipts.RemoveAll(held =>
+        {
+            var shards = opening?.Shards ?? ShardCount;
+            var shard = shards > 0 ? held.Recipient.ShardFor(shards) : -1;
+            if (blocked.Contains(shard))
+            {
+                return false;
+            }
+
+            if (TryDeliver(held.Recipient, held.Receipt, opening))
+            {
+                return true;
+            }
+
+            blocked.Add(shard);
+            return false;
+        });
+        Volatile.Write(ref _heldReceiptCount, _heldReceipts.Count);
     }
 }

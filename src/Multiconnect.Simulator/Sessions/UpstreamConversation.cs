@@ -12,7 +12,11 @@ namespace Multiconnect.Simulator.Sessions;
 /// One connection on the upstream endpoint, from hello to close: admits or refuses the session,
 /// then handles its sends (paced by the cap), inbound acks and read marks in the order they arrive.
 /// </summary>
-public sealed class UpstreamConversation(FrameConnection connection, CancellationTokenSource lifetime, UpstreamServer server)
+/// <remarks>
+/// <paramref name="helloTimeout"/> cuts the connection when no hello comes in time; it is a source of its own, so
+/// that disarming it never overwrites the close deadline a takeover sets on <paramref name="lifetime"/>.
+/// </remarks>
+public sealed class UpstreamConversation(FrameConnection connection, CancellationTokenSource lifetime, CancellationTokenSource helloTimeout, UpstreamServer server)
 {
     /// <summary>How long a peer may take to answer our close before the connection is cut.</summary>
     public static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(5);
@@ -105,15 +109,14 @@ public sealed class UpstreamConversation(FrameConnection connection, Cancellatio
     {
         var number = $"{hello.Cc}{hello.Phone}";
         var (reason, detail) = Check(hello);
-        BusinessNumber? business = null;
         if (reason is null)
         {
-            business = server.Numbers.GetOrAdd(hello.Cc, hello.Phone);
+            var business = server.Numbers.GetOrAdd(hello.Cc, hello.Phone);
             var session = new ShardSession(business, hello, connection, lifetime, server.Options.SessionMessagesPerSecond, server.Clock.GetUtcNow());
             var welcome = new WelcomeFrame(UpstreamProtocol.Version, session.Id, hello.Epoch, server.Clock.GetUtcNow().ToUnixTimeMilliseconds(), server.Options.SessionMessagesPerSecond);
             if (business.Admit(session, welcome) is not { } refusal)
             {
-                lifetime.CancelAfter(Timeout.InfiniteTimeSpan);
+                DisarmHelloTimeout();
                 Session = session;
                 server.Logger.SessionOpened(session.Id, number, hello.Shard, hello.Shards, hello.Epoch, hello.Client);
                 return;
@@ -123,13 +126,21 @@ public sealed class UpstreamConversation(FrameConnection connection, Cancellatio
             return;
         }
 
-        if (reason != RefusalReasons.Invalid)
-        {
-            business = server.Numbers.GetOrAdd(hello.Cc, hello.Phone);
-        }
-
-        business?.Counters.CountRefusedSession(reason);
+        // A refused hello creates nothing: it is counted only for a number that already exists.
+        server.Numbers.Find(number)?.Counters.CountRefusedSession(reason);
         Refuse(new RefusedFrame(reason, detail), hello);
+    }
+
+    private void DisarmHelloTimeout()
+    {
+        try
+        {
+            helloTimeout.CancelAfter(Timeout.InfiniteTimeSpan);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The connection has already ended.
+        }
     }
 
     private (string? Reason, string Detail) Check(HelloFrame hello)

@@ -24,11 +24,16 @@ public static class UpstreamEndpoint
         }
 
         var settings = server.Options;
-        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext { KeepAliveInterval = settings.KeepAliveInterval });
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(new WebSocketAcceptContext
+        {
+            KeepAliveInterval = settings.KeepAliveInterval,
+            KeepAliveTimeout = settings.EffectiveKeepAliveTimeout,
+        });
         using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-        lifetime.CancelAfter(settings.HelloTimeout);
-        var connection = new FrameConnection(socket);
-        var conversation = new UpstreamConversation(connection, lifetime, server);
+        using var helloTimeout = new CancellationTokenSource(settings.HelloTimeout);
+        using var helloExpired = helloTimeout.Token.Register(static state => ((CancellationTokenSource)state!).Cancel(), lifetime);
+        var connection = new FrameConnection(socket, UpstreamProtocol.MaxMessageBytes, settings.MaxQueuedFrames);
+        var conversation = new UpstreamConversation(connection, lifetime, helloTimeout, server);
         using var stopping = host.ApplicationStopping.Register(() => conversation.Close(RefusalReasons.ShuttingDown, "the server is stopping"));
         var writer = connection.RunWriterAsync(lifetime.Token);
         try

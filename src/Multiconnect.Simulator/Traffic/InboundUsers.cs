@@ -41,8 +41,8 @@ public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNum
                     var body = string.Create(CultureInfo.InvariantCulture, $"Hello from {from.Value} ({++_written})");
                     foreach (var number in numbers.All)
                     {
-                        // Only numbers that have opened a session: a refused hello does not make a business.
-                        if (number.ShardCount > 0)
+                        // Only numbers with a live session: an abandoned number's held queue would grow forever.
+                        if (number.HasLiveSession)
                         {
                             number.AddInbound(from, body, clock.GetUtcNow().ToUnixTimeMilliseconds());
                         }

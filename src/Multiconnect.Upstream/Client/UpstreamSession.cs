@@ -30,6 +30,7 @@ public sealed class UpstreamSession : IAsyncDisposable
     private SessionEnd? _closing;
     private SessionEnd? _ended;
     private volatile bool _disposing;
+    private int _disposed;
 
     private UpstreamSession(UpstreamSessionOptions options, ClientWebSocket socket)
     {
@@ -59,6 +60,10 @@ public sealed class UpstreamSession : IAsyncDisposable
         options.Validate();
         var socket = new ClientWebSocket();
         socket.Options.KeepAliveInterval = options.KeepAliveInterval;
+        if (options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            socket.Options.KeepAliveTimeout = options.EffectiveKeepAliveTimeout;
+        }
         var session = new UpstreamSession(options, socket);
         try
         {
@@ -116,12 +121,29 @@ public sealed class UpstreamSession : IAsyncDisposable
     public void Abort()
     {
         _disposing = true;
-        _socket.Abort();
-        _abort.Cancel();
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
+        try
+        {
+            _socket.Abort();
+            _abort.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed meanwhile: nothing is left to abort.
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         _disposing = true;
         _connection.Complete();
         try
@@ -130,7 +152,8 @@ public sealed class UpstreamSession : IAsyncDisposable
         }
         catch (TimeoutException)
         {
-            Abort();
+            _socket.Abort();
+            await _abort.CancelAsync().ConfigureAwait(false);
             await _run.ConfigureAwait(false);
         }
 
@@ -141,7 +164,7 @@ public sealed class UpstreamSession : IAsyncDisposable
     private async Task RunAsync()
     {
         var writer = _connection.RunWriterAsync(_abort.Token);
-        SessionEnd end;
+        SessionEnd? end = null;
         try
         {
             await _connection.RunReaderAsync(OnFramesAsync, _abort.Token).ConfigureAwait(false);
@@ -151,8 +174,16 @@ public sealed class UpstreamSession : IAsyncDisposable
         {
             end = _closing ?? new SessionEnd(_disposing ? SessionEnd.ClosedByClient : SessionEnd.Disconnected, e.Message);
         }
+        catch (Exception e)
+        {
+            // Unexpected, but the session is over all the same: pending sends and Completion must not hang.
+            end = _closing ?? new SessionEnd(SessionEnd.Disconnected, $"{e.GetType().Name}: {e.Message}");
+        }
+        finally
+        {
+            Finish(end ?? _closing ?? new SessionEnd(SessionEnd.Disconnected, "the session ended unexpectedly"));
+        }
 
-        Finish(end);
         _connection.Complete();
         try
         {

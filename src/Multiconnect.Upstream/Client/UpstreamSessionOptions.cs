@@ -34,6 +34,11 @@ public sealed record UpstreamSessionOptions
 
     public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a ping may go unanswered before the session ends as disconnected; by default three keep-alive intervals.</summary>
+    public TimeSpan? KeepAliveTimeout { get; init; }
+
+    internal TimeSpan EffectiveKeepAliveTimeout => KeepAliveTimeout ?? KeepAliveInterval * 3;
+
     /// <summary>The server's WebSocket address for an HTTP base address such as http://127.0.0.1:8090.</summary>
     public static Uri EndpointFor(Uri httpBaseAddress)
     {
@@ -56,5 +61,9 @@ public sealed record UpstreamSessionOptions
 
         ArgumentOutOfRangeException.ThrowIfNegative(Epoch);
         ArgumentOutOfRangeException.ThrowIfLessThan(Window, 1);
+        if (KeepAliveTimeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
+        {
+            throw new ArgumentOutOfRangeException(nameof(KeepAliveTimeout), timeout, "The keep-alive timeout must be positive.");
+        }
     }
 }

@@ -10,10 +10,18 @@ namespace Multiconnect.Upstream.Transport;
 /// Frames over one WebSocket, used by both ends. Frames to send are queued and written by one
 /// writer loop that packs everything queued into one text message; the reader loop hands every
 /// received message's frames over as one batch. Completing the queue closes our side of the socket
-/// once everything queued before has been written.
+/// once everything queued before has been written. No message written is larger than
+/// <paramref name="maxMessageBytes"/>; a peer that lets more than <paramref name="maxQueuedFrames"/> frames pile up
+/// unread is disconnected (the queue is completed) instead of being buffered without bound.
 /// </summary>
-public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = UpstreamProtocol.MaxMessageBytes)
+public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = UpstreamProtocol.MaxMessageBytes, int maxQueuedFrames = FrameConnection.DefaultMaxQueuedFrames)
 {
+    /// <summary>Default bound of the outbox, in frames (some tens of megabytes at most).</summary>
+    public const int DefaultMaxQueuedFrames = 200_000;
+
+    /// <summary>The close description of a connection whose peer read too slowly.</summary>
+    public const string OverflowDescription = "outbox_overflow";
+
     private const int FlushAtBytes = 64 * 1024;
     private const int ReceiveChunkBytes = 16 * 1024;
 
@@ -22,11 +30,36 @@ public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = Upst
 
     private WebSocketCloseStatus _closeStatus = WebSocketCloseStatus.NormalClosure;
     private string? _closeDescription;
+    private int _queued;
 
     public WebSocket Socket { get; } = socket;
 
-    /// <summary>Queues a frame; false once the connection is closing.</summary>
-    public bool TrySend(UpstreamFrame frame) => _outbox.Writer.TryWrite(frame);
+    /// <summary>Queues a frame; false once the connection is closing, or when the queue overflowed (the connection then closes).</summary>
+    public bool TrySend(UpstreamFrame frame)
+    {
+        if (Interlocked.Increment(ref _queued) > maxQueuedFrames)
+        {
+            Interlocked.Decrement(ref _queued);
+            Overflowed = true;
+            if (_outbox.Writer.TryComplete())
+            {
+                (_closeStatus, _closeDescription) = (WebSocketCloseStatus.PolicyViolation, OverflowDescription);
+            }
+
+            return false;
+        }
+
+        if (_outbox.Writer.TryWrite(frame))
+        {
+            return true;
+        }
+
+        Interlocked.Decrement(ref _queued);
+        return false;
+    }
+
+    /// <summary>Whether the peer let more than the allowed frames pile up, so that the connection was closed.</summary>
+    public bool Overflowed { get; private set; }
 
     /// <summary>Queues <paramref name="last"/>, if any, then closes our side once the queue is written.</summary>
     public void Complete(UpstreamFrame? last = null, WebSocketCloseStatus status = WebSocketCloseStatus.NormalClosure, string? description = null)
@@ -46,12 +79,21 @@ public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = Upst
         var buffer = new ArrayBufferWriter<byte>(FlushAtBytes + ReceiveChunkBytes);
         using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
         var frames = _outbox.Reader;
-        while (await frames.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+        byte[]? carried = null;
+        while (carried is not null || await frames.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
         {
             buffer.ResetWrittenCount();
+            if (carried is not null)
+            {
+                buffer.Write(carried);
+                carried = null;
+            }
+
             while (buffer.WrittenCount < FlushAtBytes && frames.TryRead(out var frame))
             {
-                if (buffer.WrittenCount > 0)
+                Interlocked.Decrement(ref _queued);
+                var mark = buffer.WrittenCount;
+                if (mark > 0)
                 {
                     buffer.GetSpan(1)[0] = UpstreamProtocol.FrameSeparator;
                     buffer.Advance(1);
@@ -60,9 +102,25 @@ public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = Upst
                 json.Reset(buffer);
                 FrameCodec.Write(json, frame);
                 json.Flush();
+                if (buffer.WrittenCount > maxMessageBytes)
+                {
+                    if (mark == 0)
+                    {
+                        throw new UpstreamProtocolException($"A '{frame.GetType().Name}' frame is larger than {maxMessageBytes} bytes.");
+                    }
+
+                    // This frame would make the message too large: it starts the next one.
+                    carried = buffer.WrittenSpan[(mark + 1)..].ToArray();
+                    await Socket.SendAsync(buffer.WrittenMemory[..mark], WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+                    buffer.ResetWrittenCount();
+                    break;
+                }
             }
 
-            await Socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            if (buffer.WrittenCount > 0)
+            {
+                await Socket.SendAsync(buffer.WrittenMemory, WebSocketMessageType.Text, endOfMessage: true, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         if (Socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
@@ -95,6 +153,10 @@ public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = Upst
 
                     result = await Socket.ReceiveAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false);
                     length += result.Count;
+                    if (length > maxMessageBytes)
+                    {
+                        throw new UpstreamProtocolException($"A message is larger than {maxMessageBytes} bytes.");
+                    }
                 }
                 while (!result.EndOfMessage);
 
@@ -119,13 +181,9 @@ public sealed class FrameConnection(WebSocket socket, int maxMessageBytes = Upst
         }
     }
 
+    /// <summary>Room for at least one more chunk: a message of exactly the maximum size fits, and one byte more is seen.</summary>
     private byte[] Grow(byte[] buffer, int length)
     {
-        if (buffer.Length >= maxMessageBytes)
-        {
-            throw new UpstreamProtocolException($"A message is larger than {maxMessageBytes} bytes.");
-        }
-
         var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, maxMessageBytes + ReceiveChunkBytes));
         buffer.AsSpan(0, length).CopyTo(larger);
         ArrayPool<byte>.Shared.Return(buffer);

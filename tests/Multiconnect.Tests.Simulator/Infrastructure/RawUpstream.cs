@@ -45,7 +45,7 @@ public sealed class RawUpstream : IDisposable
         await SendAsync(message);
         using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
         var frames = new List<UpstreamFrame>();
-        var buffer = new byte[64 * 1024];
+        var buffer = new byte[2 * 1024 * 1024];
         while (frames.Count < count)
         {
             var length = 0;
@@ -64,6 +64,59 @@ public sealed class RawUpstream : IDisposable
 
         return frames;
     }
+
+    /// <summary>Reads every frame, receipts included, until the server closes the connection (or the deadline passes).</summary>
+    public async Task<List<UpstreamFrame>> ReadUntilClosedAsync()
+    {
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        var frames = new List<UpstreamFrame>();
+        var buffer = new byte[2 * 1024 * 1024];
+        while (true)
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await _socket.ReceiveAsync(buffer.AsMemory(length), deadline.Token);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            if (result.MessageType == WebSocketMessageType.Close)
+            {
+                return frames;
+            }
+
+            FrameCodec.ReadAll(buffer.AsSpan(0, length), frames);
+        }
+    }
+
+    /// <summary>Reads frames, receipts included, until <paramref name="done"/> holds for what has come.</summary>
+    public async Task<List<UpstreamFrame>> ReceiveUntilAsync(Func<List<UpstreamFrame>, bool> done)
+    {
+        using var deadline = new CancellationTokenSource(Eventually.DefaultTimeout);
+        var frames = new List<UpstreamFrame>();
+        var buffer = new byte[2 * 1024 * 1024];
+        while (!done(frames))
+        {
+            var length = 0;
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await _socket.ReceiveAsync(buffer.AsMemory(length), deadline.Token);
+                length += result.Count;
+            }
+            while (!result.EndOfMessage);
+
+            Assert.NotEqual(WebSocketMessageType.Close, result.MessageType);
+            FrameCodec.ReadAll(buffer.AsSpan(0, length), frames);
+        }
+
+        return frames;
+    }
+
+    /// <summary>Drops the connection without a close handshake, as a crashed client would.</summary>
+    public void Abort() => _socket.Abort();
 
     public void Dispose() => _socket.Dispose();
 }
