@@ -14,7 +14,20 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentQueue<NodeProcess> _nodes = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeProcess> _coreApps = new();
 
-    private LocalCluster(string connectionString) => ConnectionString = connectionString;
+    private LocalCluster(string connectionString)
+    {
+        ConnectionString = connectionString;
+        Database = NpgsqlDataSource.Create(connectionString);
+    }
+
+    /// <summary>The test's own connections to the cluster's database, to look at what the cluster wrote.</summary>
+    public NpgsqlDataSource Database { get; }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var command = Database.CreateCommand(sql);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
 
     public string ConnectionString { get; }
 
@@ -105,8 +118,7 @@ public sealed class LocalCluster : IAsyncDisposable
 
     public async Task<IReadOnlyList<(string SiloName, int Status)>> MembershipAsync()
     {
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("SELECT SiloName, Status FROM OrleansMembershipTable ORDER BY SiloName");
+        await using var command = Database.CreateCommand("SELECT SiloName, Status FROM OrleansMembershipTable ORDER BY SiloName");
         await using var reader = await command.ExecuteReaderAsync();
         var rows = new List<(string, int)>();
         while (await reader.ReadAsync())
@@ -120,8 +132,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The shard leases as the database holds them: shard → (owner node name, epoch), for held leases.</summary>
     public async Task<IReadOnlyDictionary<int, (string Owner, long Epoch)>> LeasesAsync()
     {
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("SELECT shard_id, owner_name, epoch FROM shard_leases WHERE owner_silo IS NOT NULL");
+        await using var command = Database.CreateCommand("SELECT shard_id, owner_name, epoch FROM shard_leases WHERE owner_silo IS NOT NULL");
         await using var reader = await command.ExecuteReaderAsync();
         var leases = new Dictionary<int, (string, long)>();
         while (await reader.ReadAsync())
@@ -135,8 +146,7 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>Refused attempts by replaced shard owners: (shard, stale epoch, stale silo address).</summary>
     public async Task<IReadOnlyList<(int ShardId, long StaleEpoch, string StaleSilo)>> FenceEventsAsync()
     {
-        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = dataSource.CreateCommand("SELECT shard_id, stale_epoch, stale_silo FROM shard_fence_events ORDER BY id");
+        await using var command = Database.CreateCommand("SELECT shard_id, stale_epoch, stale_silo FROM shard_fence_events ORDER BY id");
         await using var reader = await command.ExecuteReaderAsync();
         var events = new List<(int, long, string)>();
         while (await reader.ReadAsync())
@@ -159,6 +169,7 @@ public sealed class LocalCluster : IAsyncDisposable
             await Simulator.DisposeAsync();
         }
 
+        await Database.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
     }
 

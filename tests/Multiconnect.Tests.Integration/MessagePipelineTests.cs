@@ -133,14 +133,7 @@ public sealed class MessagePipelineTests(PostgresFixture postgres)
         }
     }
 
-    private static async Task<long> AcceptedAsync(LocalCluster cluster) => await ScalarAsync(cluster, "SELECT count(*) FROM messages_out");
+    private static Task<long> AcceptedAsync(LocalCluster cluster) => cluster.ScalarAsync<long>("SELECT count(*) FROM messages_out");
 
-    private static async Task<long> PendingAsync(LocalCluster cluster) => await ScalarAsync(cluster, "SELECT count(*) FROM messages_out WHERE sent_at IS NULL");
-
-    private static async Task<long> ScalarAsync(LocalCluster cluster, string sql)
-    {
-        await using var dataSource = Npgsql.NpgsqlDataSource.Create(cluster.ConnectionString);
-        await using var command = dataSource.CreateCommand(sql);
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    private static Task<long> PendingAsync(LocalCluster cluster) => cluster.ScalarAsync<long>("SELECT count(*) FROM messages_out WHERE sent_at IS NULL");
 }

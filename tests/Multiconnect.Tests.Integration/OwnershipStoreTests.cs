@@ -1,7 +1,6 @@
 using Multiconnect.Grains.Directory;
 using Multiconnect.Persistence;
 using Multiconnect.Tests.Integration.Infrastructure;
-using Npgsql;
 using Orleans.Runtime;
 
 namespace Multiconnect.Tests.Integration;
@@ -17,8 +16,7 @@ public sealed class OwnershipStoreTests(PostgresFixture postgres)
     public async Task Claiming_a_lease_bumps_the_epoch_and_fences_out_the_previous_holder()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
-        var leases = new PostgresShardLeaseStore(dataSource, "test");
+        var leases = new PostgresShardLeaseStore(cluster.Database, "test");
 
         var first = await leases.ClaimAsync(3, "silo-a", "a", CancellationToken.None);
         Assert.True(await leases.RenewAsync(first, CancellationToken.None));
@@ -41,8 +39,7 @@ public sealed class OwnershipStoreTests(PostgresFixture postgres)
     public async Task The_grain_directory_keeps_one_activation_per_grain()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
-        var directory = new PostgresGrainDirectory(dataSource, "test");
+        var directory = new PostgresGrainDirectory(cluster.Database, "test");
         var grain = GrainId.Create("shard", "0");
         var first = Address(grain, SiloA);
         var second = Address(grain, SiloB);

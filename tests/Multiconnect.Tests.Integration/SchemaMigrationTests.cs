@@ -1,6 +1,5 @@
 using Multiconnect.Tests.Integration.Infrastructure;
 using Multiconnect.Testing;
-using Npgsql;
 
 namespace Multiconnect.Tests.Integration;
 
@@ -15,21 +14,19 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres)
         var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => cluster.MigrateAsync()));
 
         Assert.All(results, exitCode => Assert.Equal(0, exitCode));
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
-        Assert.Equal(MigrationScripts, await Scalar<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
-        Assert.Equal(13L, await Scalar<long>(dataSource, "SELECT count(*) FROM OrleansQuery"));
+        Assert.Equal(MigrationScripts, await cluster.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(13L, await cluster.ScalarAsync<long>("SELECT count(*) FROM OrleansQuery"));
     }
 
     [Fact]
     public async Task Migrating_an_up_to_date_database_changes_nothing()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
-        var before = await Scalar<string>(dataSource, "SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations");
+        var before = await cluster.ScalarAsync<string>("SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations");
 
         await cluster.MigrateAsync();
 
-        Assert.Equal(before, await Scalar<string>(dataSource, "SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations"));
+        Assert.Equal(before, await cluster.ScalarAsync<string>("SELECT string_agg(scriptname || applied::text, ',' ORDER BY scriptname) FROM schema_migrations"));
     }
 
     [Fact]
@@ -42,17 +39,10 @@ public sealed class SchemaMigrationTests(PostgresFixture postgres)
             cluster.StartCoreAppAsync("coreapp-a", settings: migrateAtStartup),
             cluster.StartCoreAppAsync("coreapp-b", settings: migrateAtStartup));
 
-        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
-        Assert.Equal(MigrationScripts, await Scalar<long>(dataSource, "SELECT count(*) FROM schema_migrations"));
+        Assert.Equal(MigrationScripts, await cluster.ScalarAsync<long>("SELECT count(*) FROM schema_migrations"));
         Assert.Equal([("coreapp-a", 3), ("coreapp-b", 3)], await cluster.MembershipAsync());
     }
 
     private static long MigrationScripts =>
         Directory.GetFiles(Path.Combine(RepositoryPaths.Root, "src", "Multiconnect.Persistence", "Migrations"), "*.sql").Length;
-
-    private static async Task<T> Scalar<T>(NpgsqlDataSource dataSource, string sql)
-    {
-        await using var command = dataSource.CreateCommand(sql);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
 }
