@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
 using NpgsqlTypes;
@@ -73,7 +72,7 @@ public sealed class PostgresCallbackStore(NpgsqlDataSource dataSource, string se
             ["type"] = "text",
             ["text"] = new JsonObject { ["body"] = message.Body },
         }),
-    }.ToJsonString(JsonSerializerOptions.Default);
+    }.ToJsonString();
 
     private static string Seconds(long unixMs) => (unixMs / 1000).ToString(CultureInfo.InvariantCulture);
 }
