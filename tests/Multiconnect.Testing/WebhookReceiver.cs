@@ -98,6 +98,9 @@ public sealed class WebhookReceiver : IAsyncDisposable
     {
         try
         {
+            // HttpListener.Close answers the requests still open with the status set so far (200 by
+            // default): a webhook that goes away mid-request must look like a failure, not a delivery.
+            context.Response.StatusCode = (int)HttpStatusCode.ServiceUnavailable;
             using var reader = new StreamReader(context.Request.InputStream, context.Request.ContentEncoding);
             var body = await reader.ReadToEndAsync();
             var call = new WebhookCall(DateTimeOffset.UtcNow, body, context.Request.Headers[NodeHeader], 0);
