@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
-using Multiconnect.Testing;
+using Multiconnect.Harness;
 
 namespace Multiconnect.Benchmarks;
 

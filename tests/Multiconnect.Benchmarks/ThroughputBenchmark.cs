@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Multiconnect.Testing;
+using Multiconnect.Harness;
 
 namespace Multiconnect.Benchmarks;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>
 /// A private PostgreSQL server for the test run: its own data directory, a free port, its socket in

@@ -1,4 +1,4 @@
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>
 /// The simulator as a real OS process, configured only through environment variables, on a free

@@ -1,4 +1,4 @@
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>Polls a condition until it holds or a deadline passes; tests never sleep a fixed time.</summary>
 public static class Eventually

@@ -6,7 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>
 /// Sends text messages through a gateway as a client would: one caller per recipient, each sending

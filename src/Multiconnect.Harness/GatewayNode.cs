@@ -4,7 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>A gateway process and an HTTP client that talks to it over a real socket.</summary>
 public sealed class GatewayNode(NodeProcess process, Uri baseAddress)

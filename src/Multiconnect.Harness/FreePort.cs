@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 public static class FreePort
 {

@@ -4,7 +4,7 @@ using System.Text.Json;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Upstream.Client;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>A running simulator process and what the tests do with it: its admin API over HTTP, and upstream sessions over WebSocket.</summary>
 public sealed class RunningSimulator : IAsyncDisposable

@@ -1,4 +1,4 @@
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 public static class RepositoryPaths
 {

@@ -1,4 +1,4 @@
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>What a <see cref="MessageLoad"/> run saw: accepted sends, their latency, errors by code, and each recipient's accepted ids in order.</summary>
 public sealed record LoadResult(

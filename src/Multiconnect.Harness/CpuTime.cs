@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>CPU time a process has used so far (user + system), from /proc: comparable across runs on a busy machine, unlike throughput.</summary>
 public static class CpuTime

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Multiconnect.Testing;
+namespace Multiconnect.Harness;
 
 /// <summary>
 /// CoreApps and gateways as separate processes on one fresh database, started as a deployment
