@@ -12,11 +12,13 @@ namespace Multiconnect.Harness;
 /// Sends text messages through a gateway as a client would: one caller per recipient, each sending
 /// its next message only after the previous one was accepted, bodies starting "seq=N " so that the
 /// simulator can tell when a recipient's messages arrive out of order. A refused send is retried.
+/// With a <c>rate</c>, sends are paced to that many per second in all; <c>progress</c> sees each send as it ends.
 /// </summary>
 public static class MessageLoad
 {
     public static async Task<LoadResult> RunAsync(
-        Uri gateway, string token, IReadOnlyList<string> recipients, int perRecipient, TimeSpan? duration = null, CancellationToken cancellationToken = default)
+        Uri gateway, string token, IReadOnlyList<string> recipients, int perRecipient, TimeSpan? duration = null,
+        double? rate = null, LoadProgress? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipients);
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
@@ -27,17 +29,25 @@ public static class MessageLoad
         var errors = new ConcurrentDictionary<string, int>();
         var stopAt = duration is { } d ? Stopwatch.GetTimestamp() + (long)(d.TotalSeconds * Stopwatch.Frequency) : long.MaxValue;
         var clock = Stopwatch.StartNew();
+        var pacer = rate is { } perSecond ? new Pacer(perSecond) : null;
 
         await Task.WhenAll(recipients.Select(async recipient =>
         {
             var ids = accepted.GetOrAdd(recipient, _ => []);
             for (var seq = 1; seq <= perRecipient && Stopwatch.GetTimestamp() < stopAt && !cancellationToken.IsCancellationRequested;)
             {
+                if (pacer is not null && !await pacer.WaitAsync(stopAt, cancellationToken))
+                {
+                    break;
+                }
+
                 var started = Stopwatch.GetTimestamp();
                 var error = await SendAsync(http, recipient, seq, cancellationToken);
+                var latency = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                progress?.Record(latency, error);
                 if (error is null)
                 {
-                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    latencies.Add(latency);
                     seq++;
                 }
                 else
@@ -87,6 +97,38 @@ public static class MessageLoad
         return [.. Enumerable.Range(0, count).Select(i => $"1555{run}{i:D5}")];
     }
 
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+    public static double Percentile(List<double> sorted, double p)
+    {
+        ArgumentNullException.ThrowIfNull(sorted);
+        return sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)(sorted.Count * p))];
+    }
+
+    /// <summary>
+    /// Hands out send slots <c>1 / rate</c> seconds apart to whichever caller asks next; slots missed
+    /// while every caller waited on the gateway are caught up, so the average stays at the rate.
+    /// </summary>
+    private sealed class Pacer(double rate)
+    {
+        private readonly long _interval = Math.Max(1, (long)(Stopwatch.Frequency / rate));
+        private long _next = Stopwatch.GetTimestamp();
+
+        /// <summary>Waits for the caller's slot; false when the slot falls after <paramref name="stopAt"/>.</summary>
+        public async Task<bool> WaitAsync(long stopAt, CancellationToken cancellationToken)
+        {
+            var now = Stopwatch.GetTimestamp();
+            var slot = Interlocked.Add(ref _next, _interval) - _interval;
+            if (slot >= stopAt)
+            {
+                return false;
+            }
+
+            var wait = TimeSpan.FromSeconds((double)(slot - now) / Stopwatch.Frequency);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, cancellationToken);
+            }
+
+            return true;
+        }
+    }
 }

@@ -4,19 +4,22 @@ using Npgsql;
 namespace Multiconnect.Harness;
 
 /// <summary>
-/// A private PostgreSQL server for the test run: its own data directory, a free port, its socket in
-/// a temp directory. PostgreSQL refuses to run as root, so under root it runs as the postgres user.
+/// A private PostgreSQL server: its own data directory, its own port, its socket in that directory.
+/// For a test run, in a temp directory removed at the end; for ./mc, in a directory kept and reused.
+/// PostgreSQL refuses to run as root, so under root it runs as the postgres user.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
     private readonly string _binaries;
     private readonly string _directory;
+    private readonly bool _keep;
     private int _databases;
 
-    private PostgresServer(string binaries, string directory, int port)
+    private PostgresServer(string binaries, string directory, int port, bool keep)
     {
         _binaries = binaries;
         _directory = directory;
+        _keep = keep;
         Port = port;
     }
 
@@ -24,23 +27,56 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>A throwaway server on a free port; disposing it stops it and deletes its data.</summary>
+    public static Task<PostgresServer> StartAsync() =>
+        StartAsync(Directory.CreateTempSubdirectory("mc-pg-").FullName, FreePort.Next(), keep: false);
+
+    /// <summary>
+    /// Starts a server whose files live in <paramref name="directory"/>, creating its data directory on
+    /// first use. With <paramref name="keep"/>, disposing leaves it running and its data in place.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(string directory, int port, bool keep)
     {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were found neither on PATH nor under /usr/lib/postgresql/*/bin. " +
-            "Install the server (Debian: apt-get install postgresql) to run the integration tests.");
-        var directory = Directory.CreateTempSubdirectory("mc-pg-").FullName;
-        var server = new PostgresServer(binaries, directory, FreePort.Next());
+            "Install the server (Debian: apt-get install postgresql).");
+        Directory.CreateDirectory(directory);
+        var server = new PostgresServer(binaries, directory, port, keep);
         if (Environment.UserName == "root")
         {
             await Run("chown", ["-R", "postgres", directory]);
         }
 
-        await server.RunTool("initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+        if (!File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION")))
+        {
+            await server.RunTool("initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+        }
+
         await server.RunTool("pg_ctl", [
             "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
             "-o", $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300", "start"]);
         return server;
+    }
+
+    /// <summary>Whether initdb and pg_ctl can be found (on PATH, then under /usr/lib/postgresql/*/bin).</summary>
+    public static bool IsInstalled => FindBinaries() is not null;
+
+    /// <summary>Stops the server whose files live in <paramref name="directory"/>, if it runs (fast shutdown: sessions end, data is safe).</summary>
+    public static async Task StopAsync(string directory)
+    {
+        var binaries = FindBinaries();
+        var data = Path.Combine(directory, "data");
+        if (binaries is null || !File.Exists(Path.Combine(data, "postmaster.pid")))
+        {
+            return;
+        }
+
+        var server = new PostgresServer(binaries, directory, 0, keep: true);
+        const int NotRunning = 3;
+        if (await server.RunTool("pg_ctl", ["-D", data, "status"], check: false) != NotRunning)
+        {
+            await server.RunTool("pg_ctl", ["-D", data, "-m", "fast", "-w", "stop"]);
+        }
     }
 
     /// <summary>A new, empty database (one per test, so tests cannot see each other's clusters).</summary>
@@ -58,6 +94,11 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_keep)
+        {
+            return;
+        }
+
         try
         {
             await RunTool("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]);
@@ -68,12 +109,12 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private Task RunTool(string tool, string[] arguments)
+    private Task<int> RunTool(string tool, string[] arguments, bool check = true)
     {
         var path = Path.Combine(_binaries, tool);
         return Environment.UserName == "root"
-            ? Run("runuser", ["-u", "postgres", "--", path, .. arguments])
-            : Run(path, arguments);
+            ? Run("runuser", ["-u", "postgres", "--", path, .. arguments], check)
+            : Run(path, arguments, check);
     }
 
     private static string? FindBinaries()
@@ -95,16 +136,18 @@ public sealed class PostgresServer : IAsyncDisposable
             : null;
     }
 
-    private static async Task Run(string program, string[] arguments)
+    private static async Task<int> Run(string program, string[] arguments, bool check = true)
     {
         var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        if (check && process.ExitCode != 0)
         {
             throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
         }
+
+        return process.ExitCode;
     }
 }

@@ -1,27 +1,15 @@
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Upstream.Client;
 
 namespace Multiconnect.Harness;
 
-/// <summary>A running simulator process and what the tests do with it: its admin API over HTTP, and upstream sessions over WebSocket.</summary>
-public sealed class RunningSimulator : IAsyncDisposable
+/// <summary>A running simulator process: its admin API, and upstream sessions over WebSocket.</summary>
+public sealed class RunningSimulator : SimulatorAdmin, IAsyncDisposable
 {
-    public const string Cc = "1";
-
     private RunningSimulator(SimulatorProcess process)
-    {
-        Process = process;
-        Admin = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", process.AdminToken);
-    }
+        : base(process.BaseAddress, process.AdminToken) => Process = process;
 
     public SimulatorProcess Process { get; }
-
-    /// <summary>An HTTP client that sends the admin token.</summary>
-    public HttpClient Admin { get; }
 
     public static async Task<RunningSimulator> StartAsync(IReadOnlyDictionary<string, string>? settings = null, string? caKeyPath = null)
     {
@@ -39,23 +27,6 @@ public sealed class RunningSimulator : IAsyncDisposable
         return new RunningSimulator(process);
     }
 
-    /// <summary>A national number no other test uses, so each test reads its own counters.</summary>
-    public static string NewPhone() => "555" + Random.Shared.NextInt64(1_000_000, 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>A fresh business number and a valid certificate for it.</summary>
-    public async Task<(string Phone, string Cert)> NewNumberAsync()
-    {
-        var phone = NewPhone();
-        return (phone, await IssueCertificateAsync(phone));
-    }
-
-    public async Task<string> IssueCertificateAsync(string phone, int? validDays = 30, DateTimeOffset? expiresAt = null, string cc = Cc)
-    {
-        using var response = await Admin.PostAsJsonAsync("/admin/certificates", new { cc, phone, name = "Acme Test", valid_days = validDays, expires_at = expiresAt });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cert").GetString()!;
-    }
-
     public Task<UpstreamSession> OpenAsync(string phone, string? cert, int shard = 0, int shards = 1, long epoch = 1, int window = 256) =>
         UpstreamSession.ConnectAsync(new UpstreamSessionOptions
         {
@@ -70,34 +41,9 @@ public sealed class RunningSimulator : IAsyncDisposable
             ClientName = "test",
         });
 
-    /// <summary>GET /admin/numbers/{cc+phone}.</summary>
-    public Task<JsonElement> NumberAsync(string phone) => Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}");
-
-    public async Task<long> CounterAsync(string phone, string counter) =>
-        (await NumberAsync(phone)).GetProperty("counters").GetProperty(counter).GetInt64();
-
-    public async Task<IReadOnlyList<string>> DeliveredIdsAsync(string phone, string recipient)
-    {
-        var delivered = await Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}/recipients/{recipient}/delivered");
-        return [.. delivered.GetProperty("ids").EnumerateArray().Select(id => id.GetString()!)];
-    }
-
-    public async Task<string> InjectInboundAsync(string phone, string from, string body)
-    {
-        using var response = await Admin.PostAsJsonAsync($"/admin/numbers/{Cc}{phone}/inbound", new { from, body });
-        response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
-    }
-
-    public async Task PostAdminAsync(string path, object body)
-    {
-        using var response = await Admin.PostAsJsonAsync(path, body);
-        response.EnsureSuccessStatusCode();
-    }
-
     public async ValueTask DisposeAsync()
     {
-        Admin.Dispose();
+        Dispose();
         await Process.DisposeAsync();
     }
 }

@@ -1,0 +1,28 @@
+namespace Multiconnect.Cli;
+
+/// <summary>A local cluster as `up` started it: what `status`, `kill`, `start`, `load`, `chaos` and `down` act on.</summary>
+internal sealed record ClusterState(
+    Uri Api,
+    Uri Simulator,
+    string Storage,
+    string? PostgresDirectory,
+    int Shards,
+    IReadOnlyList<ManagedProcess> Processes)
+{
+    public const string InMemory = "in-memory";
+
+    public ManagedProcess? Find(string name) => Processes.FirstOrDefault(p => p.Name == name);
+
+    public ClusterState With(ManagedProcess process) =>
+        this with { Processes = [.. Processes.Select(p => p.Name == process.Name ? process : p)] };
+}
+
+/// <summary>One process of the cluster, with everything needed to start it again as it was.</summary>
+internal sealed record ManagedProcess(
+    string Name,
+    string Role,
+    string Program,
+    IReadOnlyList<string> Arguments,
+    IReadOnlyDictionary<string, string> Environment,
+    int Pid,
+    long StartTime);

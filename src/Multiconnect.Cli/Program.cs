@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+using Multiconnect.Cli;
+
+// ./mc — one command runs a local cluster, and the tools that prove it works. See README.md.
+// Linux only: it reads /proc and starts processes with setsid.
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
+var home = ClusterHome.Current;
+
+var coreApps = new Option<int>("--coreapps") { Description = "CoreApps to start (1–16)", DefaultValueFactory = _ => 3 };
+coreApps.Validators.Add(r => { if (r.GetValue(coreApps) is < 1 or > 16) { r.AddError("--coreapps must be from 1 to 16."); } });
+var shards = new Option<int>("--shards") { Description = "Shard count: 1, 2, 4, 8, 16 or 32", DefaultValueFactory = _ => 2 };
+shards.Validators.Add(r => { if (r.GetValue(shards) is not (1 or 2 or 4 or 8 or 16 or 32)) { r.AddError("--shards must be one of 1, 2, 4, 8, 16, 32."); } });
+var port = new Option<int>("--port") { Description = "The gateway's API port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65535) { r.AddError("--port must be from 1 to 65535."); } });
+var postgres = new Option<string>("--postgres") { Description = "Use this PostgreSQL connection string instead of a private server" };
+var inMemory = new Option<bool>("--in-memory") { Description = "Keep nothing: no PostgreSQL, NOT DURABLE" };
+var detach = new Option<bool>("--detach") { Description = "Return once the cluster answers, leaving it running" };
+var up = new Command("up", "Start a local cluster: PostgreSQL, migrations, the simulator, CoreApps and a gateway, with the shard count set")
+{
+    coreApps, shards, port, postgres, inMemory, detach,
+};
+up.Validators.Add(r => { if (r.GetValue(postgres) is not null && r.GetValue(inMemory)) { r.AddError("Give --postgres or --in-memory, not both."); } });
+up.SetAction((r, ct) => Up.RunAsync(
+    new Up.Options(r.GetValue(coreApps), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach)), home, ct));
+
+var json = new Option<bool>("--json") { Description = "Print JSON" };
+var status = new Command("status", "Every process (role, pid, state, shards), the shard map, URLs and the credentials file") { json };
+status.SetAction((r, ct) => Status.RunAsync(home, r.GetValue(json), ct));
+
+var down = new Command("down", "Stop the whole cluster (data, logs and credentials are kept)");
+down.SetAction((_, _) => Down.RunAsync(home));
+
+var name = new Argument<string>("NAME") { Description = "A process name, as ./mc status lists them (e.g. coreapp-2)" };
+var signal = new Option<string>("--signal") { Description = "The signal to send", DefaultValueFactory = _ => "KILL" };
+signal.AcceptOnlyFromAmong(ProcessCommands.Signals);
+var kill = new Command("kill", "Send a signal to one process: KILL (crash), STOP (hang), CONT (resume) or TERM") { name, signal };
+kill.SetAction((r, _) => ProcessCommands.KillAsync(home, r.GetValue(name)!, r.GetValue(signal)!));
+var start = new Command("start", "Start one process again, as up started it") { name };
+start.SetAction((r, _) => ProcessCommands.StartAsync(home, r.GetValue(name)!));
+
+Option<TimeSpan> DurationOption(string option, string description, TimeSpan fallback) => new(option)
+{
+    Description = description + " (e.g. 30s, 2m, 1m30s)",
+    DefaultValueFactory = _ => fallback,
+    CustomParser = r =>
+    {
+        if (Durations.Parse(r.Tokens.Single().Value) is { } value)
+        {
+            return value;
+        }
+
+        r.AddError($"{option}: '{r.Tokens.Single().Value}' is not a duration such as 30s, 2m or 1m30s.");
+        return default;
+    },
+};
+
+var rate = new Option<double?>("--rate") { Description = "Messages per second in all (default 200)" };
+rate.Validators.Add(r => { if (r.GetValue(rate) is <= 0 or > 1_000_000) { r.AddError("--rate must be above 0 and at most 1000000."); } });
+var max = new Option<bool>("--max") { Description = "As fast as the gateway accepts" };
+var duration = DurationOption("--duration", "How long to send", TimeSpan.FromSeconds(30));
+var recipients = new Option<int>("--recipients") { Description = "Recipients, each with its own sequence (1–100000)", DefaultValueFactory = _ => 200 };
+recipients.Validators.Add(r => { if (r.GetValue(recipients) is < 1 or > 100_000) { r.AddError("--recipients must be from 1 to 100000."); } });
+var drain = DurationOption("--drain", "How long to wait for the simulator to have every accepted message", TimeSpan.FromSeconds(60));
+double? Rate(ParseResult r) => r.GetValue(max) ? null : r.GetValue(rate) ?? 200;
+void NotBoth(Command command) => command.Validators.Add(r => { if (r.GetValue(rate) is not null && r.GetValue(max)) { r.AddError("Give --rate or --max, not both."); } });
+
+var load = new Command("load", "HTTP load on the gateway with a live display, then the simulator's verdict: exits 1 if anything was lost or reordered")
+{
+    rate, max, duration, recipients, drain, json,
+};
+NotBoth(load);
+load.SetAction(async (r, ct) =>
+{
+    if (await LoadRun.ConnectAsync(home, ct) is not { } run)
+    {
+        return 1;
+    }
+
+    using var gateway = run.Gateway;
+    var verdict = await run.RunAsync(new LoadRun.Options(Rate(r), r.GetValue(duration), r.GetValue(recipients), r.GetValue(drain)), ct);
+    return verdict.Print(r.GetValue(json));
+});
+
+var every = DurationOption("--every", "Time between kills", TimeSpan.FromSeconds(10));
+var chaosSignal = new Option<string>("--signal") { Description = "KILL (crash) or STOP (hang)", DefaultValueFactory = _ => "KILL" };
+chaosSignal.AcceptOnlyFromAmong("KILL", "STOP");
+var chaosDuration = DurationOption("--duration", "How long to run", TimeSpan.FromMinutes(2));
+var chaos = new Command("chaos", "The load, while a random shard-owning CoreApp is killed on a schedule and started again: exits 1 if anything was lost or reordered or a shard did not come back")
+{
+    every, chaosSignal, chaosDuration, rate, max, recipients, drain, json,
+};
+NotBoth(chaos);
+chaos.SetAction((r, ct) => Chaos.RunAsync(
+    new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json)), home, ct));
+
+var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, and the tools that prove it works. State, logs and credentials live in " + home.Root)
+{
+    up, status, down, kill, start, load, chaos,
+};
+return await root.Parse(args).InvokeAsync();

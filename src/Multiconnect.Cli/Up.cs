@@ -1,0 +1,219 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using Multiconnect.Harness;
+
+namespace Multiconnect.Cli;
+
+/// <summary>`./mc up`: a whole local cluster — PostgreSQL, migrations, the simulator, CoreApps, a gateway — with the shard count set.</summary>
+internal static class Up
+{
+    public sealed record Options(int CoreApps, int Shards, int Port, string? Postgres, bool InMemory, bool Detach);
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    public static async Task<int> RunAsync(Options options, ClusterHome home, CancellationToken cancellationToken)
+    {
+        if (home.ReadState() is { } running && running.Processes.Any(p => Launcher.StatusOf(p) != ProcessStatus.Exited))
+        {
+            await Console.Error.WriteLineAsync($"A cluster from {home.Root} is already running: see ./mc status, or stop it with ./mc down.");
+            return 1;
+        }
+
+        var credentials = home.ReadOrCreateCredentials();
+        var (storage, connectionString, postgresDirectory) = await StorageAsync(options, home);
+        var state = new ClusterState(new Uri($"http://127.0.0.1:{options.Port}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"), storage, postgresDirectory, options.Shards, []);
+        try
+        {
+            if (connectionString is not null)
+            {
+                Console.WriteLine("Migrating the database…");
+                var (exitCode, output, error) = await NodeProcess.RunToEndAsync(
+                    "Multiconnect.CoreApp", Postgres(connectionString, 2).ToDictionary(e => e.Key, string? (e) => e.Value), "migrate");
+                if (exitCode != 0)
+                {
+                    throw new InvalidOperationException($"migrate failed ({exitCode}): {output}{error}");
+                }
+            }
+
+            state = Launch(home, state, Simulator(state, credentials, home));
+            using var simulator = new SimulatorAdmin(state.Simulator, credentials.SimulatorAdminToken);
+            await Eventually.True(async () => (await simulator.Admin.GetAsync("/v1/ca", cancellationToken)).IsSuccessStatusCode, "the simulator to answer", StartTimeout);
+
+            var coreApps = CoreApps(options.CoreApps, state, connectionString);
+            foreach (var coreApp in coreApps)
+            {
+                state = Launch(home, state, coreApp);
+            }
+
+            state = Launch(home, state, Gateway(state, credentials, connectionString, coreApps));
+            Console.WriteLine($"Started the simulator, {options.CoreApps} CoreApps and the gateway; waiting for the cluster…");
+            using var gateway = await Eventually.Get(
+                async () => await FailIfExitedAsync(home, state) ?? await GatewayClient.TryLoginAsync(state.Api, credentials, cancellationToken),
+                "the gateway to accept a login", StartTimeout);
+            await Eventually.True(async () => (await gateway.Http.GetAsync("/v1/account/shards", cancellationToken)).IsSuccessStatusCode, "the gateway to reach the cluster", StartTimeout);
+
+            var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
+            using (var register = await gateway.Http.PostAsJsonAsync(
+                "/v1/account/shards", new { cc = credentials.Cc, phone_number = credentials.PhoneNumber, shards = options.Shards, cert }, cancellationToken))
+            {
+                register.EnsureSuccessStatusCode();
+            }
+
+            await Eventually.True(
+                async () => (await gateway.PlacementsAsync(cancellationToken)).Count == options.Shards,
+                $"all {options.Shards} shards to be placed", StartTimeout);
+            PrintWelcome(state, home, storage);
+        }
+        catch (Exception e)
+        {
+            await Console.Error.WriteLineAsync(
+                $"up {(cancellationToken.IsCancellationRequested ? "interrupted" : $"failed: {e.Message}")}\nLogs: {home.Logs}. Stopping what was started…");
+            await Down.StopAsync(home, state);
+            return 1;
+        }
+
+        if (options.Detach)
+        {
+            return 0;
+        }
+
+        Console.WriteLine("Running in the foreground: Ctrl-C stops everything.");
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.WriteLine("Stopping…");
+        }
+
+        await Down.StopAsync(home, home.ReadState() ?? state);
+        return 0;
+    }
+
+    /// <summary>PostgreSQL given, or the private server under .multiconnect/postgres, or nothing durable when asked or when PostgreSQL is not installed.</summary>
+    private static async Task<(string Storage, string? ConnectionString, string? PostgresDirectory)> StorageAsync(Options options, ClusterHome home)
+    {
+        if (options.Postgres is not null)
+        {
+            return ("postgres (given)", options.Postgres, null);
+        }
+
+        if (!options.InMemory && !PostgresServer.IsInstalled)
+        {
+            await Console.Error.WriteLineAsync(
+                "PostgreSQL server binaries (initdb, pg_ctl) were found neither on PATH nor under /usr/lib/postgresql/*/bin: " +
+                "running in memory instead, NOT DURABLE (install the server, e.g. apt-get install postgresql, for the real thing).");
+        }
+
+        if (options.InMemory || !PostgresServer.IsInstalled)
+        {
+            return (ClusterState.InMemory, null, null);
+        }
+
+        // The port is chosen once and kept with the data, so that the next `up` finds the same server.
+        var portFile = Path.Combine(home.Postgres, "port");
+        Directory.CreateDirectory(home.Postgres);
+        if (!File.Exists(portFile))
+        {
+            await File.WriteAllTextAsync(portFile, FreePort.Next().ToString(CultureInfo.InvariantCulture));
+        }
+
+        var port = int.Parse(await File.ReadAllTextAsync(portFile), CultureInfo.InvariantCulture);
+        await PostgresServer.StopAsync(home.Postgres); // left running by a cluster that was not brought down
+        Console.WriteLine($"Starting PostgreSQL on port {port} (data in {home.Postgres})…");
+        await using var server = await PostgresServer.StartAsync(home.Postgres, port, keep: true);
+        return ("postgres (private)", server.ConnectionString("postgres"), home.Postgres);
+    }
+
+    private static ManagedProcess Simulator(ClusterState state, Credentials credentials, ClusterHome home) => new(
+        "simulator", "simulator", "Multiconnect.Simulator", ["--urls", state.Simulator.ToString()],
+        new Dictionary<string, string>
+        {
+            [SimulatorProcess.AdminTokenVariable] = credentials.SimulatorAdminToken,
+            ["Multiconnect__Simulator__CaKeyPath"] = home.CaKey,
+        }, 0, 0);
+
+    private static List<ManagedProcess> CoreApps(int count, ClusterState state, string? connectionString)
+    {
+        var siloPorts = Enumerable.Range(0, count).Select(_ => FreePort.Next()).ToList();
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var environment = Postgres(connectionString, 4);
+            environment["Multiconnect__CoreApp__Name"] = $"coreapp-{i + 1}";
+            environment["Multiconnect__CoreApp__AdvertisedAddress"] = "127.0.0.1";
+            environment["Multiconnect__CoreApp__SiloPort"] = Text(siloPorts[i]);
+            environment["Multiconnect__CoreApp__GatewayPort"] = Text(FreePort.Next());
+            environment["Multiconnect__CoreApp__PrimarySiloPort"] = Text(siloPorts[0]); // development clustering only
+            environment["Multiconnect__Shards__UpstreamUrl"] = state.Simulator.ToString();
+            return new ManagedProcess($"coreapp-{i + 1}", "coreapp", "Multiconnect.CoreApp", [], environment, 0, 0);
+        })];
+    }
+
+    private static ManagedProcess Gateway(ClusterState state, Credentials credentials, string? connectionString, List<ManagedProcess> coreApps)
+    {
+        var environment = Postgres(connectionString, 4);
+        environment["Multiconnect__Gateway__Name"] = "gateway-1";
+        environment["MULTICONNECT_ADMIN_PASSWORD"] = credentials.Password;
+        for (var i = 0; i < coreApps.Count; i++)
+        {
+            environment[$"Multiconnect__Gateway__DevelopmentGatewayPorts__{i}"] = coreApps[i].Environment["Multiconnect__CoreApp__GatewayPort"];
+        }
+
+        return new("gateway-1", "gateway", "Multiconnect.Gateway", ["--urls", state.Api.ToString()], environment, 0, 0);
+    }
+
+    private static Dictionary<string, string> Postgres(string? connectionString, int maxPoolSize) => connectionString is null
+        ? []
+        : new()
+        {
+            ["Multiconnect__Postgres__ConnectionString"] = connectionString,
+            ["Multiconnect__Postgres__MaxPoolSize"] = Text(maxPoolSize),
+        };
+
+    private static ClusterState Launch(ClusterHome home, ClusterState state, ManagedProcess process)
+    {
+        var started = Launcher.Start(process, home.LogOf(process.Name));
+        var next = state with { Processes = [.. state.Processes, started] };
+        home.WriteState(next);
+        return next;
+    }
+
+    private static async Task<GatewayClient?> FailIfExitedAsync(ClusterHome home, ClusterState state)
+    {
+        var exited = state.Processes.FirstOrDefault(p => Launcher.StatusOf(p) == ProcessStatus.Exited);
+        if (exited is null)
+        {
+            return null;
+        }
+
+        var log = await File.ReadAllLinesAsync(home.LogOf(exited.Name));
+        throw new InvalidOperationException($"{exited.Name} exited; the end of its log:\n{string.Join('\n', log.TakeLast(15))}");
+    }
+
+    private static void PrintWelcome(ClusterState state, ClusterHome home, string storage)
+    {
+        var api = state.Api.ToString().TrimEnd('/');
+        var credentials = Path.GetRelativePath(Directory.GetCurrentDirectory(), home.CredentialsFile);
+        Console.WriteLine($$$"""
+
+            The cluster is up ({{{state.Processes.Count(p => p.Role == "coreapp")}}} CoreApps, {{{state.Shards}}} shards, storage: {{{storage}}}).
+              API         {{{api}}}/v1
+              OpenAPI     {{{api}}}/openapi/v1.json
+              Dashboard   {{{api}}}/dashboard   (basic auth: the admin credentials)
+              Simulator   {{{state.Simulator.ToString().TrimEnd('/')}}}
+              Credentials {{{credentials}}}   (user "admin"; mode 0600)
+              Logs        {{{home.Logs}}}
+
+            Send a first message:
+              PASSWORD=$(sed -nE 's/.*"password": *"([^"]+)".*/\1/p' {{{credentials}}})
+              TOKEN=$(curl -s -u "admin:$PASSWORD" -X POST {{{api}}}/v1/users/login | sed -nE 's/.*"token":"([^"]+)".*/\1/p')
+              curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+                -d '{"to":"16315551234","type":"text","text":{"body":"hello"}}' {{{api}}}/v1/messages
+
+            ./mc status shows every process and the shard map; ./mc down stops it all.
+            """);
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,76 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Multiconnect.Harness;
+
+/// <summary>The simulator's admin API over HTTP, with its admin token: certificates, counters, deliveries, inbound messages.</summary>
+public class SimulatorAdmin : IDisposable
+{
+    public const string Cc = "1";
+
+    public SimulatorAdmin(Uri baseAddress, string adminToken)
+    {
+        Admin = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        Admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", adminToken);
+    }
+
+    /// <summary>An HTTP client that sends the admin token.</summary>
+    public HttpClient Admin { get; }
+
+    /// <summary>A national number no other test uses, so each test reads its own counters.</summary>
+    public static string NewPhone() => "555" + Random.Shared.NextInt64(1_000_000, 10_000_000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A fresh business number and a valid certificate for it.</summary>
+    public async Task<(string Phone, string Cert)> NewNumberAsync()
+    {
+        var phone = NewPhone();
+        return (phone, await IssueCertificateAsync(phone));
+    }
+
+    public async Task<string> IssueCertificateAsync(string phone, int? validDays = 30, DateTimeOffset? expiresAt = null, string cc = Cc)
+    {
+        using var response = await Admin.PostAsJsonAsync("/admin/certificates", new { cc, phone, name = "Acme Test", valid_days = validDays, expires_at = expiresAt });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cert").GetString()!;
+    }
+
+    /// <summary>GET /admin/numbers/{cc+phone}.</summary>
+    public Task<JsonElement> NumberAsync(string phone) => Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}");
+
+    public async Task<long> CounterAsync(string phone, string counter) =>
+        (await NumberAsync(phone)).GetProperty("counters").GetProperty(counter).GetInt64();
+
+    public async Task<IReadOnlyList<string>> DeliveredIdsAsync(string phone, string recipient)
+    {
+        var delivered = await Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}/recipients/{recipient}/delivered");
+        return [.. delivered.GetProperty("ids").EnumerateArray().Select(id => id.GetString()!)];
+    }
+
+    public async Task<string> InjectInboundAsync(string phone, string from, string body)
+    {
+        using var response = await Admin.PostAsJsonAsync($"/admin/numbers/{Cc}{phone}/inbound", new { from, body });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
+    public async Task PostAdminAsync(string path, object body)
+    {
+        using var response = await Admin.PostAsJsonAsync(path, body);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Admin.Dispose();
+        }
+    }
+}
