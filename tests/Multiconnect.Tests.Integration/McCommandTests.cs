@@ -1,0 +1,114 @@
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Multiconnect.Tests.Integration;
+
+/// <summary>
+/// ./mc as a user runs it: `up --detach` starts a private PostgreSQL, the simulator, 3 CoreApps and a
+/// gateway as separate processes; a message sent with the credentials it wrote reaches the simulator;
+/// `kill`/`status` see a hung CoreApp; a short `chaos` run kills shard owners under load and must
+/// find every shard serving again and nothing lost or reordered; `down` stops every process.
+/// </summary>
+[System.Runtime.Versioning.SupportedOSPlatform("linux")]
+public sealed class McCommandTests : IAsyncLifetime
+{
+    private readonly string _home = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), $"mc-home-{Guid.NewGuid():N}")).FullName;
+    private readonly int _port = FreePort.Next();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        await McAsync(TimeSpan.FromMinutes(1), "down");
+        Directory.Delete(_home, recursive: true);
+    }
+
+    [Fact]
+    public async Task Up_sends_survives_chaos_and_comes_down()
+    {
+        var up = await McAsync(TimeSpan.FromMinutes(3), "up", "--detach", "--coreapps", "3", "--shards", "2", "--port", Text(_port));
+        Assert.True(up.ExitCode == 0, $"up failed:\n{up.Output}\n{up.Error}");
+        Assert.Contains($"http://127.0.0.1:{_port}/dashboard", up.Output, StringComparison.Ordinal);
+        var credentialsFile = Path.Combine(_home, "credentials.json");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(credentialsFile));
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(credentialsFile));
+
+        var status = await StatusAsync();
+        Assert.Equal(["simulator", "coreapp-1", "coreapp-2", "coreapp-3", "gateway-1"], Processes(status).Select(p => p.Name));
+        Assert.All(Processes(status), p => Assert.Equal("running", p.State));
+        Assert.Equal(2, status.GetProperty("shard_map").GetProperty("placements").GetArrayLength());
+        Assert.Equal(2, Processes(status).Sum(p => p.Shards));
+
+        // The first message, as the printed curl sends it, reaches the simulated WhatsApp servers.
+        using var simulator = new SimulatorAdmin(new Uri(status.GetProperty("urls").GetProperty("simulator").GetString()!), Secret(credentials, "simulator_admin_token"));
+        var phone = Secret(credentials, "phone_number");
+        var id = await SendFirstMessageAsync(Secret(credentials, "password"));
+        await Eventually.True(async () => (await simulator.DeliveredIdsAsync(phone, "16315551234")).Contains(id), "the first message to reach the simulator");
+
+        // A hung CoreApp shows as stopped, and resumes.
+        Assert.Equal(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "coreapp-2", "--signal", "STOP")).ExitCode);
+        Assert.Equal("stopped", Processes(await StatusAsync()).Single(p => p.Name == "coreapp-2").State);
+        Assert.Equal(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "coreapp-2", "--signal", "CONT")).ExitCode);
+        Assert.NotEqual(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "no-such-process")).ExitCode);
+
+        var chaos = await McAsync(TimeSpan.FromMinutes(4), "chaos", "--duration", "45s", "--every", "14s", "--rate", "150", "--recipients", "50", "--json");
+        Assert.True(chaos.ExitCode == 0, $"chaos failed:\n{chaos.Output}\n{chaos.Error}");
+        using var verdict = JsonDocument.Parse(chaos.Output);
+        var root = verdict.RootElement;
+        Assert.True(root.GetProperty("accepted").GetInt64() > 1000, chaos.Output);
+        Assert.Equal(root.GetProperty("accepted").GetInt64(), root.GetProperty("delivered").GetInt64());
+        Assert.Equal(0, root.GetProperty("lost").GetInt64());
+        Assert.Equal(0, root.GetProperty("out_of_order").GetInt64());
+        var events = root.GetProperty("events").EnumerateArray().ToList();
+        Assert.InRange(events.Count, 2, 3);
+        Assert.All(events, e => Assert.InRange(e.GetProperty("recovery_s").GetDouble(), 0.1, 15));
+        Assert.All(events, e => Assert.StartsWith("coreapp-", e.GetProperty("victim").GetString(), StringComparison.Ordinal));
+
+        var pids = Processes(await StatusAsync()).Select(p => p.Pid).ToList();
+        var down = await McAsync(TimeSpan.FromMinutes(1), "down");
+        Assert.Equal(0, down.ExitCode);
+        Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal), $"pid {pid} still runs"));
+        Assert.False(File.Exists(Path.Combine(_home, "state.json")));
+        Assert.NotEqual(0, (await McAsync(TimeSpan.FromSeconds(30), "status")).ExitCode);
+    }
+
+    private async Task<string> SendFirstMessageAsync(string password)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        using var login = new HttpRequestMessage(HttpMethod.Post, "/v1/users/login");
+        login.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
+        using var loggedIn = await http.SendAsync(login);
+        var token = (await loggedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("users")[0].GetProperty("token").GetString();
+        using var send = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
+        {
+            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
+            Content = new StringContent("""{"to":"16315551234","type":"text","text":{"body":"hello"}}""", Encoding.UTF8, "application/json"),
+        };
+        using var sent = await http.SendAsync(send);
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+        return (await sent.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages")[0].GetProperty("id").GetString()!;
+    }
+
+    private async Task<JsonElement> StatusAsync()
+    {
+        var status = await McAsync(TimeSpan.FromSeconds(30), "status", "--json");
+        Assert.True(status.ExitCode == 0, status.Error);
+        using var json = JsonDocument.Parse(status.Output);
+        return json.RootElement.Clone();
+    }
+
+    private static IEnumerable<(string Name, string State, int Pid, int Shards)> Processes(JsonElement status) =>
+        status.GetProperty("processes").EnumerateArray().Select(p => (
+            p.GetProperty("name").GetString()!, p.GetProperty("state").GetString()!, p.GetProperty("pid").GetInt32(), p.GetProperty("shards").GetArrayLength()));
+
+    private static string Secret(JsonDocument credentials, string name) => credentials.RootElement.GetProperty(name).GetString()!;
+
+    private Task<(int ExitCode, string Output, string Error)> McAsync(TimeSpan limit, params string[] arguments) =>
+        NodeProcess.RunToEndAsync("Multiconnect.Cli", new Dictionary<string, string?> { ["MULTICONNECT_HOME"] = _home }, limit, arguments);
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}
