@@ -3,19 +3,18 @@ using System.Net;
 using System.Text;
 using Multiconnect.Harness;
 
-namespace Multiconnect.Benchmarks;
+namespace Multiconnect.Cli.Bench;
 
 /// <summary>
 /// Crash (SIGKILL) and hang (SIGSTOP) failover of shard 0 on 3 CoreApps with 2 shards, each run on the
 /// same cluster: after a run the victim is restarted and becomes the spare for the next one.
 /// </summary>
-public static class FailoverBenchmark
+internal static class FailoverBenchmark
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
 
-    public static async Task<string> RunAsync(int runs)
+    public static async Task<string> RunAsync(PostgresServer server, int runs)
     {
-        await using var server = await PostgresServer.StartAsync();
         await using var cluster = await LocalCluster.CreateAsync(server);
         foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })
         {
@@ -88,9 +87,5 @@ public static class FailoverBenchmark
         return report.ToString();
     }
 
-    private static double Median(IEnumerable<TimeSpan> values)
-    {
-        var sorted = values.Select(v => v.TotalSeconds).Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static double Median(IEnumerable<TimeSpan> values) => Benchmarks.Median(values.Select(v => v.TotalSeconds));
 }

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Multiconnect.Harness;
+
+namespace Multiconnect.Cli.Bench;
+
+/// <summary>
+/// `./mc bench [--quick]`: every benchmark on fresh clusters of real processes (a private PostgreSQL,
+/// the simulator, 3 CoreApps, a gateway), printed as markdown tables for docs/benchmarks.md, each
+/// with the command, the machine, the date and the median of its runs.
+/// </summary>
+internal static class Benchmarks
+{
+    public sealed record Options(int Runs, TimeSpan Duration, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns)
+    {
+        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), 400, 250, [1, 2, 4, 8], [2, 8], 5);
+
+        /// <summary>A smoke run: every table, one short run each.</summary>
+        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1);
+    }
+
+    private const int CoreAppPoolSize = 8;
+    private const int GatewayPoolSize = 4;
+
+    /// <summary>A cluster for a benchmark: the simulator, 3 CoreApps and a gateway with an admin token.</summary>
+    private sealed record BenchCluster(LocalCluster Cluster, GatewayNode Gateway, string Token, IReadOnlyList<NodeProcess> CoreApps) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Cluster.DisposeAsync();
+    }
+
+    public static async Task<int> RunAsync(bool quick)
+    {
+        var options = quick ? Options.Quick : Options.Full;
+        var command = quick ? "./mc bench --quick" : "./mc bench";
+        await using var server = await PostgresServer.StartAsync();
+        var about = $"Command: `{command}` · machine: {await MachineAsync(server)} · date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC";
+        var report = new StringBuilder();
+
+        Progress("multiconnect scaling, simulator cap on");
+        report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput by shard count, upstream capped at {options.SessionCap} msg/s per session\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s, offered load 1.5 × cap × shards, {options.Recipients} recipients\n");
+        report.AppendLine(await ScalingAsync(server, options));
+
+        Progress("maximum durable throughput, cap off");
+        report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s, {options.Recipients} callers each sending its next message once the last was accepted\n");
+        var (maximum, connections) = await MaximumAsync(server, options);
+        report.AppendLine(maximum);
+
+        report.AppendLine("### PostgreSQL connections per process under the maximum load\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · peak of pg_stat_activity sampled every 50 ms during all the runs above\n");
+        report.AppendLine(connections);
+
+        Progress("failover");
+        report.AppendLine("### Failover of a shard: crash (SIGKILL) and hang (SIGSTOP) of its CoreApp\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.FailoverRuns} runs of each, 3 CoreApps, 2 shards; seconds from the signal\n");
+        report.AppendLine(await FailoverBenchmark.RunAsync(server, options.FailoverRuns));
+
+        Console.WriteLine(report.ToString());
+        return 0;
+    }
+
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    private static async Task<string> ScalingAsync(PostgresServer server, Options options)
+    {
+        var table = new StringBuilder();
+        table.AppendLine("| shards | cap × shards (msg/s) | delivered msg/s, each run | **median delivered msg/s** | median p50 / p99 ms | errors | out of order |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        await using var cluster = await StartAsync(server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = Text(options.SessionCap) });
+        foreach (var shards in options.ScalingShards)
+        {
+            var runs = await RunsAsync(cluster, shards, options, rate: 1.5 * options.SessionCap * shards);
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| {shards} | {options.SessionCap * shards} | {string.Join(", ", runs.Select(r => r.DeliveredRate.ToString("0", CultureInfo.InvariantCulture)))} | **{Median(runs.Select(r => r.DeliveredRate)):0}** | {Median(runs.Select(r => r.Load.P50Ms)):0.0} / {Median(runs.Select(r => r.Load.P99Ms)):0.0} | {Errors(runs)} | {runs.Sum(r => r.OutOfOrder)} |");
+        }
+
+        return table.ToString();
+    }
+
+    private static async Task<(string Throughput, string Connections)> MaximumAsync(PostgresServer server, Options options)
+    {
+        var table = new StringBuilder();
+        table.AppendLine($"| shards | run | accepted | msg/s | p50 ms | p99 ms | errors | out of order | duplicates | CPU µs per message: {string.Join(" / ", ThroughputRun.CpuGroups)} |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+        await using var cluster = await StartAsync(server, null);
+        var all = new List<ThroughputRun>();
+        foreach (var shards in options.MaxShards)
+        {
+            var runs = await RunsAsync(cluster, shards, options, rate: null);
+            all.AddRange(runs);
+            var number = 0;
+            foreach (var run in runs)
+            {
+                table.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {shards} | {++number} | {run.Load.Accepted} | {run.Load.Rate:0} | {run.Load.P50Ms:0.0} | {run.Load.P99Ms:0.0} | {Errors([run])} | {run.OutOfOrder} | {run.Duplicates} | {string.Join(" / ", run.CpuMicrosPerMessage.Select(c => c.ToString("0", CultureInfo.InvariantCulture)))} |");
+            }
+
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| **{shards}** | **median** | | **{Median(runs.Select(r => r.Load.Rate)):0}** | {Median(runs.Select(r => r.Load.P50Ms)):0.0} | {Median(runs.Select(r => r.Load.P99Ms)):0.0} | | | | |");
+        }
+
+        var connections = new StringBuilder();
+        connections.AppendLine("| process (application_name) | configured MaxPoolSize | peak connections |");
+        connections.AppendLine("| --- | --- | --- |");
+        foreach (var name in all.SelectMany(r => r.PeakConnections.Keys).Where(n => n.Length > 0).Distinct().Order(StringComparer.Ordinal))
+        {
+            var pool = name.Contains("gateway", StringComparison.Ordinal) ? GatewayPoolSize : CoreAppPoolSize;
+            connections.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pool} | {all.Max(r => r.PeakConnections.GetValueOrDefault(name))} |");
+        }
+
+        return (table.ToString(), connections.ToString());
+    }
+
+    private static async Task<BenchCluster> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings)
+    {
+        var cluster = await LocalCluster.CreateAsync(server);
+        await cluster.StartSimulatorAsync(simulatorSettings);
+        var coreApps = new List<NodeProcess>();
+        foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })
+        {
+            coreApps.Add(await cluster.StartCoreAppAsync(name, CoreAppPoolSize));
+        }
+
+        var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize);
+        return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), coreApps);
+    }
+
+    private static async Task<List<ThroughputRun>> RunsAsync(BenchCluster bench, int shards, Options options, double? rate)
+    {
+        var (cluster, gateway, token, coreApps) = bench;
+        var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
+        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == shards, $"{shards} shards", TimeSpan.FromSeconds(60));
+        var runs = new List<ThroughputRun>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
+            await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.Load.Rate:0} msg/s accepted, {result.DeliveredRate:0} msg/s delivered");
+            runs.Add(result);
+        }
+
+        return runs;
+    }
+
+    private static string Errors(IEnumerable<ThroughputRun> runs) => string.Join(' ', runs
+        .SelectMany(r => r.Load.Errors)
+        .GroupBy(e => e.Key)
+        .Select(g => $"{g.Key}:{g.Sum(e => e.Value)}"));
+
+    private static async Task<string> MachineAsync(PostgresServer server)
+    {
+        var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU";
+        var memoryKb = long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        var os = File.ReadLines("/etc/os-release").FirstOrDefault(l => l.StartsWith("PRETTY_NAME=", StringComparison.Ordinal))?.Split('=', 2)[1].Trim('"') ?? RuntimeInformation.OSDescription;
+        await using var database = Npgsql.NpgsqlDataSource.Create(server.ConnectionString("postgres"));
+        await using var version = database.CreateCommand("SHOW server_version");
+        var postgres = ((string)(await version.ExecuteScalarAsync())!).Split(' ')[0];
+        return $"{Environment.ProcessorCount} × {cpu}, {memoryKb / 1024 / 1024.0:0} GB, {os}, {RuntimeInformation.FrameworkDescription}, PostgreSQL {postgres}";
+    }
+
+    private static void Progress(string what) => Console.Error.WriteLine($"{DateTimeOffset.Now:HH:mm:ss} {what}…");
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Multiconnect.Harness;
+using Npgsql;
+
+namespace Multiconnect.Cli.Bench;
+
+/// <summary>
+/// One timed load on a cluster's business number: what the client saw (accepted, latency), what
+/// reached the simulator in the same time (delivered), the CPU each process group spent per
+/// accepted message, and the most connections each process held in PostgreSQL meanwhile.
+/// </summary>
+internal sealed record ThroughputRun(
+    LoadResult Load,
+    double DeliveredRate,
+    long OutOfOrder,
+    long Duplicates,
+    IReadOnlyList<double> CpuMicrosPerMessage,
+    IReadOnlyDictionary<string, long> PeakConnections)
+{
+    /// <summary>Loads <paramref name="phone"/>'s shards for <paramref name="duration"/>, then waits until the simulator has every accepted message.</summary>
+    public static async Task<ThroughputRun> MeasureAsync(
+        LocalCluster cluster, GatewayNode gateway, string token, string phone, IReadOnlyList<NodeProcess> coreApps, TimeSpan duration, int recipients, double? rate)
+    {
+        var simulator = cluster.Simulator!;
+        var deliveredBefore = await CounterAsync(simulator, phone, "delivered");
+        var outOfOrderBefore = await CounterAsync(simulator, phone, "out_of_order");
+        var duplicatesBefore = await CounterAsync(simulator, phone, "duplicates");
+        var cpuBefore = Cpu(cluster, gateway, coreApps);
+        using var stop = new CancellationTokenSource();
+        var peaks = SamplePeakConnectionsAsync(cluster.Database, stop.Token);
+
+        var load = await MessageLoad.RunAsync(gateway.Http.BaseAddress!, token, MessageLoad.NewRecipients(recipients), int.MaxValue, duration, rate);
+        var deliveredRate = (await CounterAsync(simulator, phone, "delivered") - deliveredBefore) / load.Elapsed.TotalSeconds;
+        var cpu = Cpu(cluster, gateway, coreApps).Zip(cpuBefore, (after, before) => (after - before).TotalMicroseconds / Math.Max(1, load.Accepted)).ToList();
+        await stop.CancelAsync();
+
+        var total = deliveredBefore + load.Accepted;
+        await Eventually.True(async () => await CounterAsync(simulator, phone, "delivered") >= total, "the simulator to have every accepted message", TimeSpan.FromMinutes(3));
+        return new ThroughputRun(
+            load,
+            deliveredRate,
+            await CounterAsync(simulator, phone, "out_of_order") - outOfOrderBefore,
+            await CounterAsync(simulator, phone, "duplicates") - duplicatesBefore,
+            cpu,
+            await peaks);
+    }
+
+    public static readonly string[] CpuGroups = ["gateway", "CoreApps", "PostgreSQL", "simulator", "load"];
+
+    private static TimeSpan[] Cpu(LocalCluster cluster, GatewayNode gateway, IReadOnlyList<NodeProcess> coreApps) =>
+    [
+        CpuTime.Of(gateway.Process.Pid),
+        coreApps.Aggregate(TimeSpan.Zero, (sum, c) => sum + CpuTime.Of(c.Pid)),
+        CpuTime.OfUser("postgres"),
+        CpuTime.Of(cluster.Simulator!.Process.Pid),
+        CpuTime.Of(Environment.ProcessId),
+    ];
+
+    private static async Task<long> CounterAsync(SimulatorAdmin simulator, string phone, string counter)
+    {
+        using var response = await simulator.Admin.GetAsync($"/admin/numbers/{SimulatorAdmin.Cc}{phone}");
+        return response.IsSuccessStatusCode ? await simulator.CounterAsync(phone, counter) : 0;
+    }
+
+    /// <summary>Every 50 ms, connections per application_name (each process names itself) in the cluster's database; the peak of each.</summary>
+    private static async Task<IReadOnlyDictionary<string, long>> SamplePeakConnectionsAsync(NpgsqlDataSource database, CancellationToken stop)
+    {
+        var peaks = new ConcurrentDictionary<string, long>();
+        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
+        await using var command = new NpgsqlCommand(
+            "SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1", connection);
+        while (!stop.IsCancellationRequested)
+        {
+            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
+            {
+                while (await reader.ReadAsync(CancellationToken.None))
+                {
+                    var count = reader.GetInt64(1);
+                    peaks.AddOrUpdate(reader.GetString(0), count, (_, peak) => Math.Max(peak, count));
+                }
+            }
+
+            try
+            {
+                await Task.Delay(50, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+        }
+
+        return peaks;
+    }
+}
