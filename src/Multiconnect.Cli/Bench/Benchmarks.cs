@@ -1,14 +1,16 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using System.Text.Json;
 using Multiconnect.Harness;
 
 namespace Multiconnect.Cli.Bench;
 
 /// <summary>
 /// `./mc bench [--quick]`: every benchmark on fresh clusters of real processes (a private PostgreSQL,
-/// the simulator, 3 CoreApps, a gateway), printed as markdown tables for docs/benchmarks.md, each
-/// with the command, the machine, the date and the median of its runs.
+/// the simulator, 3 CoreApps, a gateway; a new cluster for each shard count, so that no run inherits
+/// another's backlog or account), printed as markdown tables for docs/benchmarks.md, each with the
+/// command, the machine, the date and the median of its runs.
 /// </summary>
 internal static class Benchmarks
 {
@@ -72,9 +74,9 @@ internal static class Benchmarks
         var table = new StringBuilder();
         table.AppendLine("| shards | cap × shards (msg/s) | delivered msg/s, each run | **median delivered msg/s** | median p50 / p99 ms | errors | out of order |");
         table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-        await using var cluster = await StartAsync(server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = Text(options.SessionCap) });
         foreach (var shards in options.ScalingShards)
         {
+            await using var cluster = await StartAsync(server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = Text(options.SessionCap) });
             var runs = await RunsAsync(cluster, shards, options, rate: 1.5 * options.SessionCap * shards);
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| {shards} | {options.SessionCap * shards} | {string.Join(", ", runs.Select(r => r.DeliveredRate.ToString("0", CultureInfo.InvariantCulture)))} | **{Median(runs.Select(r => r.DeliveredRate)):0}** | {Median(runs.Select(r => r.Load.P50Ms)):0.0} / {Median(runs.Select(r => r.Load.P99Ms)):0.0} | {Errors(runs)} | {runs.Sum(r => r.OutOfOrder)} |");
@@ -88,10 +90,10 @@ internal static class Benchmarks
         var table = new StringBuilder();
         table.AppendLine($"| shards | run | accepted | msg/s | p50 ms | p99 ms | errors | out of order | duplicates | CPU µs per message: {string.Join(" / ", ThroughputRun.CpuGroups)} |");
         table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
-        await using var cluster = await StartAsync(server, null);
         var all = new List<ThroughputRun>();
         foreach (var shards in options.MaxShards)
         {
+            await using var cluster = await StartAsync(server, null);
             var runs = await RunsAsync(cluster, shards, options, rate: null);
             all.AddRange(runs);
             var number = 0;
@@ -135,7 +137,9 @@ internal static class Benchmarks
     {
         var (cluster, gateway, token, coreApps) = bench;
         var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
-        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == shards, $"{shards} shards", TimeSpan.FromSeconds(60));
+        await Eventually.True(
+            async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == shards,
+            $"all {shards} shards to have their upstream session", TimeSpan.FromSeconds(60));
         var runs = new List<ThroughputRun>();
         for (var run = 1; run <= options.Runs; run++)
         {
