@@ -23,11 +23,11 @@ WORKDIR /app
 COPY --from=build /app ./
 USER $APP_UID
 ENV DOTNET_ENVIRONMENT=Production \
-    Multiconnect__CoreApp__SiloPort=11111 \
-    Multiconnect__CoreApp__GatewayPort=30000 \
-    Multiconnect__Management__Port=9091
+    Multiconnect__CoreApp__SiloPort=11380 \
+    Multiconnect__CoreApp__GatewayPort=30380 \
+    Multiconnect__Management__Port=9391
 # Silo-to-silo, Orleans clients (the gateways), management (/health/live, /health/ready, /metrics).
-EXPOSE 11111 30000 9091
+EXPOSE 11380 30380 9391
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["dotnet", "/app/Multiconnect.CoreApp.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "/app/Multiconnect.CoreApp.dll"]

@@ -21,10 +21,10 @@ COPY --from=build /app ./
 USER $APP_UID
 ENV DOTNET_ENVIRONMENT=Production \
     ASPNETCORE_ENVIRONMENT=Production \
-    ASPNETCORE_HTTP_PORTS=8080 \
-    Multiconnect__Management__Port=9092
+    ASPNETCORE_HTTP_PORTS=8380 \
+    Multiconnect__Management__Port=9392
 # The API, management (/health/live, /health/ready, /metrics).
-EXPOSE 8080 9092
+EXPOSE 8380 9392
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["dotnet", "/app/Multiconnect.Gateway.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "/app/Multiconnect.Gateway.dll"]

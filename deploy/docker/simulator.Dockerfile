@@ -22,11 +22,11 @@ USER $APP_UID
 # appsettings.json sets Urls to loopback for `dotnet run`; Urls from the environment overrides it.
 ENV DOTNET_ENVIRONMENT=Production \
     ASPNETCORE_ENVIRONMENT=Production \
-    Urls=http://+:8090 \
+    Urls=http://+:8390 \
     Multiconnect__Simulator__CaKeyPath=/var/lib/multiconnect-simulator/ca-key.pem \
-    Multiconnect__Management__Port=9093
+    Multiconnect__Management__Port=9393
 # The upstream endpoint and admin API, management (/health/live, /health/ready, /metrics).
-EXPOSE 8090 9093
+EXPOSE 8390 9393
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
     CMD ["dotnet", "/app/Multiconnect.Simulator.dll", "healthcheck"]
 ENTRYPOINT ["dotnet", "/app/Multiconnect.Simulator.dll"]
