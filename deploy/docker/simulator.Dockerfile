@@ -13,11 +13,14 @@ COPY src/Multiconnect.Simulator/Multiconnect.Simulator.csproj src/Multiconnect.S
 RUN dotnet restore src/Multiconnect.Simulator/Multiconnect.Simulator.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.Simulator/Multiconnect.Simulator.csproj -c Release --no-restore -o /app
+# Where the CA key lives (CaKeyPath): the runtime image has no shell to make it, so it is copied in, owned by `app`.
+RUN mkdir -p /state/multiconnect-simulator
 
 # Chiseled: no shell, no package manager, runs as the non-root user `app` (UID 1654).
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
 WORKDIR /app
 COPY --from=build /app ./
+COPY --from=build --chown=1654:1654 /state/ /var/lib/
 USER $APP_UID
 # appsettings.json sets Urls to loopback for `dotnet run`; Urls from the environment overrides it.
 ENV DOTNET_ENVIRONMENT=Production \
