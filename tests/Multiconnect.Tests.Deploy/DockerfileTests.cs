@@ -81,7 +81,7 @@ public sealed class DockerfileTests
         var configuration = ProgramConfiguration.Of(program);
         foreach (var (name, value) in dockerfile.Environment)
         {
-            Assert.Null(ManifestTests.EnvironmentProblem(configuration, name, value));
+            Assert.Null(configuration.VariableProblem(name, value));
         }
 
         var containers = new[] { RenderedOverlay.Production, RenderedOverlay.Staging }

@@ -11,9 +11,6 @@ public sealed class ManifestTests
     private const string Simulator = "multiconnect-simulator";
     private const string Migrate = "multiconnect-migrate";
 
-    /// <summary>Variables the hosts of ASP.NET Core read themselves (the API's and the simulator's listening addresses).</summary>
-    private static readonly HashSet<string> WebHostVariables = new HashSet<string>(StringComparer.Ordinal) { "ASPNETCORE_HTTP_PORTS", "Urls" };
-
     public static TheoryData<string> Profiles => [RenderedOverlay.Production, RenderedOverlay.Staging];
 
     [Theory]
@@ -67,7 +64,7 @@ public sealed class ManifestTests
             var configuration = ProgramConfiguration.Of(Workload.ProgramOf(container));
             foreach (var variable in container.Env)
             {
-                if (EnvironmentProblem(configuration, variable.Name, variable.ValueFrom is null ? variable.Value : null) is { } problem)
+                if (configuration.VariableProblem(variable.Name, variable.ValueFrom is null ? variable.Value : null) is { } problem)
                 {
                     problems.Add($"{workload.Name}: {problem}");
                 }
@@ -253,26 +250,6 @@ public sealed class ManifestTests
             var tag = container.Image.Split(':').ElementAtOrDefault(1);
             Assert.False(tag is null or "latest", $"{workload.Name}: {container.Image} has no pinned tag");
         }
-    }
-
-    /// <summary>Null when <paramref name="configuration"/>'s program reads the variable; otherwise why not.</summary>
-    internal static string? EnvironmentProblem(ProgramConfiguration configuration, string name, string? value)
-    {
-        if (name.Contains("__", StringComparison.Ordinal))
-        {
-            var key = name.Replace("__", ":", StringComparison.Ordinal);
-            if (!name.StartsWith("Multiconnect__", StringComparison.Ordinal))
-            {
-                return $"{name} is not a Multiconnect setting";
-            }
-
-            var pendingContract = key == ManagementContract.PortKey && !configuration.HasSection(ManagementContract.Section);
-            return pendingContract ? null : configuration.Problem(key, value);
-        }
-
-        return configuration.EnvironmentVariables.Contains(name) || WebHostVariables.Contains(name) || name is "DOTNET_ENVIRONMENT" or "ASPNETCORE_ENVIRONMENT"
-            ? null
-            : $"{configuration.Program} does not read {name}";
     }
 
     private static int ListeningPort(V1Container container)

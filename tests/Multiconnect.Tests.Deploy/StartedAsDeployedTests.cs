@@ -44,7 +44,7 @@ public sealed class StartedAsDeployedTests
         var started = new List<NodeProcess>();
         try
         {
-            var migration = NodeProcess.Start("migrate", Workload.ProgramOf(migrate.Container), pods.Environment(migrate, "multiconnect-migrate-abcde"), [.. migrate.Container.Args]);
+            var migration = Start(migrate, "multiconnect-migrate-8xk2p", pods);
             started.Add(migration);
             Assert.True(await migration.WaitForExitAsync(TimeSpan.FromMinutes(1)) == 0, $"migrate failed:\n{migration.Output}");
 

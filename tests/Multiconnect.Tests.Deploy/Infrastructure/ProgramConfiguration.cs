@@ -14,6 +14,12 @@ public sealed class ProgramConfiguration
 {
     private static readonly ConcurrentDictionary<string, Lazy<ProgramConfiguration>> Loaded = new();
 
+    /// <summary>Read by .NET's and ASP.NET Core's hosts: the environment's name, the API's and the simulator's listening addresses.</summary>
+    private static readonly HashSet<string> HostVariables = new(StringComparer.Ordinal)
+    {
+        "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_HTTP_PORTS", "Urls",
+    };
+
     private readonly IReadOnlyDictionary<string, Type> _sections;
 
     private ProgramConfiguration(string program, IReadOnlyDictionary<string, Type> sections, IReadOnlySet<string> variables, IReadOnlySet<string> assemblies)
@@ -39,6 +45,30 @@ public sealed class ProgramConfiguration
         Loaded.GetOrAdd(program, p => new Lazy<ProgramConfiguration>(() => Load(p))).Value;
 
     public bool HasSection(string section) => _sections.ContainsKey(section);
+
+    /// <summary>
+    /// Null when the program reads the environment variable <paramref name="name"/> (with
+    /// <paramref name="value"/>, if given, valid for it); otherwise what is wrong. Multiconnect__Section__Key
+    /// variables are checked against the options classes; others must be read by name by the program,
+    /// or by .NET's and ASP.NET Core's hosts.
+    /// </summary>
+    public string? VariableProblem(string name, string? value)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (!name.Contains("__", StringComparison.Ordinal))
+        {
+            return EnvironmentVariables.Contains(name) || HostVariables.Contains(name) ? null : $"{Program} does not read {name}";
+        }
+
+        if (!name.StartsWith("Multiconnect__", StringComparison.Ordinal))
+        {
+            return $"{name} is not a Multiconnect setting";
+        }
+
+        var key = name.Replace("__", ":", StringComparison.Ordinal);
+        var pendingContract = key == ManagementContract.PortKey && !HasSection(ManagementContract.Section);
+        return pendingContract ? null : Problem(key, value);
+    }
 
     /// <summary>
     /// Null when the program reads <paramref name="key"/> (e.g. Multiconnect:Postgres:MaxPoolSize) and, if

@@ -15,16 +15,13 @@ public sealed class RenderedOverlay
 
     private static readonly ConcurrentDictionary<string, Lazy<RenderedOverlay>> Rendered = new();
 
-    private RenderedOverlay(string profile, string yaml, IReadOnlyList<object> objects)
+    private RenderedOverlay(string profile, IReadOnlyList<object> objects)
     {
         Profile = profile;
-        Yaml = yaml;
         Objects = objects;
     }
 
     public string Profile { get; }
-
-    public string Yaml { get; }
 
     public IReadOnlyList<object> Objects { get; }
 
@@ -57,6 +54,6 @@ public sealed class RenderedOverlay
     {
         var directory = Path.Combine(RepositoryPaths.Root, "deploy", "k8s", "overlays", profile);
         var yaml = Kubectl.Kustomize(directory);
-        return new RenderedOverlay(profile, yaml, KubernetesYaml.LoadAllFromString(yaml, typeMap: null, strict: true));
+        return new RenderedOverlay(profile, KubernetesYaml.LoadAllFromString(yaml, typeMap: null, strict: true));
     }
 }
