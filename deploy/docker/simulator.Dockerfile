@@ -1,0 +1,35 @@
+# syntax=docker/dockerfile:1
+# The WhatsApp servers, simulated (docs/upstream-protocol.md): for staging and load tests, never production.
+# Build from the repository root:  docker build -f deploy/docker/simulator.Dockerfile -t multiconnect-simulator .
+# Configuration comes only from environment variables; the CA key needs a writable path (CaKeyPath).
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore layer: only what restore reads, so that a change of code does not download packages again.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/Multiconnect.Contracts/Multiconnect.Contracts.csproj src/Multiconnect.Contracts/
+COPY src/Multiconnect.Upstream/Multiconnect.Upstream.csproj src/Multiconnect.Upstream/
+COPY src/Multiconnect.Simulator/Multiconnect.Simulator.csproj src/Multiconnect.Simulator/
+RUN dotnet restore src/Multiconnect.Simulator/Multiconnect.Simulator.csproj
+COPY src/ src/
+RUN dotnet publish src/Multiconnect.Simulator/Multiconnect.Simulator.csproj -c Release --no-restore -o /app
+# Where the CA key lives (CaKeyPath): the runtime image has no shell to make it, so it is copied in, owned by `app`.
+RUN mkdir -p /state/multiconnect-simulator
+
+# Chiseled: no shell, no package manager, runs as the non-root user `app` (UID 1654).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled
+WORKDIR /app
+COPY --from=build /app ./
+COPY --from=build --chown=1654:1654 /state/ /var/lib/
+USER $APP_UID
+# appsettings.json sets Urls to loopback for `dotnet run`; Urls from the environment overrides it.
+ENV DOTNET_ENVIRONMENT=Production \
+    ASPNETCORE_ENVIRONMENT=Production \
+    Urls=http://+:8390 \
+    Multiconnect__Simulator__CaKeyPath=/var/lib/multiconnect-simulator/ca-key.pem \
+    Multiconnect__Management__Port=9393
+# The upstream endpoint and admin API, management (/health/live, /health/ready, /metrics).
+EXPOSE 8390 9393
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+    CMD ["dotnet", "/app/Multiconnect.Simulator.dll", "healthcheck"]
+ENTRYPOINT ["dotnet", "/app/Multiconnect.Simulator.dll"]
