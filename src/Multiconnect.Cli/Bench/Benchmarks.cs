@@ -22,6 +22,8 @@ internal static class Benchmarks
         public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1);
     }
 
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(5);
+
     private const int CoreAppPoolSize = 8;
     private const int GatewayPoolSize = 4;
 
@@ -41,12 +43,12 @@ internal static class Benchmarks
 
         Progress("multiconnect scaling, simulator cap on");
         report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput by shard count, upstream capped at {options.SessionCap} msg/s per session\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s, offered load 1.5 × cap × shards, {options.Recipients} recipients\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {Warmup.TotalSeconds:0} s warm-up, offered load 1.5 × cap × shards, {options.Recipients} recipients\n");
         report.AppendLine(await ScalingAsync(server, options));
 
         Progress("maximum durable throughput, cap off");
         report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s, {options.Recipients} callers each sending its next message once the last was accepted\n");
+        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {Warmup.TotalSeconds:0} s warm-up, {options.Recipients} callers each sending its next message once the last was accepted\n");
         var (maximum, connections) = await MaximumAsync(server, options);
         report.AppendLine(maximum);
 
@@ -140,6 +142,8 @@ internal static class Benchmarks
         await Eventually.True(
             async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == shards,
             $"all {shards} shards to have their upstream session", TimeSpan.FromSeconds(60));
+        // Fresh processes are slow at first (JIT, tiered compilation, pools): a short run nobody counts.
+        await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, Warmup, options.Recipients, rate);
         var runs = new List<ThroughputRun>();
         for (var run = 1; run <= options.Runs; run++)
         {
