@@ -90,7 +90,7 @@ public static class CoreAppHosting
             silo.AddDashboard();
         });
         builder.Services.AddSingleton<IReadinessProbe, SiloReadiness>();
-        builder.AddMulticonnectManagement(MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
+        builder.AddMulticonnectManagement("multiconnect-coreapp", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         builder.Services.AddHostedService<ShardKeeper>();
         builder.Services.AddWebhookDispatcher(configuration, postgres, cluster.ServiceId, coreApp.Name);
         return builder;

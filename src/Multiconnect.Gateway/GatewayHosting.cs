@@ -43,7 +43,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ShardCountCache>();
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
-        builder.AddMulticonnectManagement(MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
+        builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         builder.Services.AddWebhookStore(postgres, cluster.ServiceId);
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)

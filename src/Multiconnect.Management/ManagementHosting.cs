@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace Multiconnect.Management;
 
@@ -10,10 +11,11 @@ public static class ManagementHosting
 {
     /// <summary>
     /// When <c>Multiconnect:Management:Port</c> is set, serves the management endpoints there and exports
-    /// <paramref name="meters"/> (and the .NET runtime's) for Prometheus.
+    /// <paramref name="meters"/> (and the .NET runtime's) for Prometheus, as <paramref name="serviceName"/>
+    /// (target_info's service_name).
     /// Readiness is whatever <see cref="IReadinessProbe"/> the process registers; by default, started.
     /// </summary>
-    public static IHostApplicationBuilder AddMulticonnectManagement(this IHostApplicationBuilder builder, params string[] meters)
+    public static IHostApplicationBuilder AddMulticonnectManagement(this IHostApplicationBuilder builder, string serviceName, params string[] meters)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<ManagementOptions>()
@@ -27,6 +29,7 @@ public static class ManagementHosting
 
         builder.Services.TryAddSingleton<IReadinessProbe, HostStartedProbe>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .ConfigureResource(resource => resource.AddService(serviceName))
             .AddMeter(["System.Runtime", .. meters])
             .AddPrometheusExporter());
         builder.Services.AddHostedService<ManagementServer>();

@@ -58,7 +58,7 @@ public static class SimulatorHosting
         services.AddHostedService(provider => provider.GetRequiredService<ReceiptScheduler>());
         services.AddHostedService<InboundUsers>();
         services.AddHostedService<SessionSweeper>();
-        builder.AddMulticonnectManagement();
+        builder.AddMulticonnectManagement("multiconnect-simulator");
         return builder;
     }
 
