@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.OpenApi;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Metrics;
@@ -15,7 +16,17 @@ public static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/metrics", GetMetricsAsync).WithName("GetMetrics")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces<MetricsResponse>(StatusCodes.Status200OK, "application/json", "text/plain")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The Prometheus text is a string, not the JSON document.
+                if (operation.Responses?["200"].Content?.TryGetValue("text/plain", out var text) == true)
+                {
+                    text.Schema = new OpenApiSchema { Type = JsonSchemaType.String };
+                }
+
+                return Task.CompletedTask;
+            })
             .WithSummary("Each shard's owner and counters (accepted, sent, delivered, backlog), the webhook backlog and this gateway's request counts: JSON, or Prometheus text with ?format=prometheus.");
         return app;
     }
