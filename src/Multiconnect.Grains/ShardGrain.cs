@@ -53,8 +53,7 @@ public sealed partial class ShardGrain(
 
         var master = GrainFactory.GetGrain<IShardMapGrain>(IShardMapGrain.Key);
         var tally = _tally = metrics.Open(ShardId, () => _delivery?.Backlog ?? 0);
-        _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, tally, logger);
-        var delivery = _delivery;
+        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, tally, logger);
         _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, written =>
         {
             tally.OnAccepted(written.Count);

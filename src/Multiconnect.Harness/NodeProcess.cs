@@ -28,10 +28,10 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    public const string ManagementPortVariable = "Multiconnect__Management__Port";
+
     /// <summary>Where it serves /health/live, /health/ready and /metrics; null when started without a management port.</summary>
     public Uri? ManagementUrl { get; private init; }
-
-    public const string ManagementPortVariable = "Multiconnect__Management__Port";
 
     /// <summary>Gives a process about to start a free management port of its own.</summary>
     public static void AddManagementPort(IDictionary<string, string?> environment)

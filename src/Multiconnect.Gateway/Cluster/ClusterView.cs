@@ -21,6 +21,14 @@ public sealed class ClusterView(ShardCaller caller)
     public Task<ShardMapView> ReadMapAsync(CancellationToken cancellationToken) =>
         caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetAsync(), cancellationToken);
 
+    /// <summary>The shard count and the counters of every shard that answers at once; one failing over is left out.</summary>
+    public async Task<(int ShardCount, IReadOnlyList<ShardStats> Shards)> ReadStatsAsync(CancellationToken cancellationToken)
+    {
+        var map = await ReadMapAsync(cancellationToken);
+        var stats = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(id).GetStatsAsync())));
+        return (map.Shards.Value, [.. stats.OfType<ShardStats>()]);
+    }
+
     private static Task<ShardActivation?> TryDescribeAsync(ShardCaller caller, int shardId) =>
         TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(shardId).DescribeAsync());
 
@@ -36,14 +44,6 @@ public sealed class ClusterView(ShardCaller caller)
         {
             return null;
         }
-    }
-
-    /// <summary>The shard count and the counters of every shard that answers at once; one failing over is left out.</summary>
-    public async Task<(int ShardCount, IReadOnlyList<ShardStats> Shards)> ReadStatsAsync(CancellationToken cancellationToken)
-    {
-        var map = await ReadMapAsync(cancellationToken);
-        var stats = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(id).GetStatsAsync())));
-        return (map.Shards.Value, [.. stats.OfType<ShardStats>()]);
     }
 
     public Task<ShardActivation> DescribeAsync(int shardId, CancellationToken cancellationToken) =>
