@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Configuration;
 
@@ -22,10 +23,9 @@ public static class HealthCheckCommand
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddEnvironmentVariables()
             .Build();
-        var port = configuration.GetSection(ManagementOptions.Section).Get<ManagementOptions>()?.Port ?? 0;
-        if (port is <= 0 or > 65535)
+        if (!int.TryParse(configuration[$"{ManagementOptions.Section}:Port"], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is <= 0 or > 65535)
         {
-            await output.WriteLineAsync($"healthcheck: no management port is configured; set {ManagementOptions.Section}:Port (Multiconnect__Management__Port).");
+            await output.WriteLineAsync($"healthcheck: no management port is configured; set {ManagementOptions.Section}:Port (Multiconnect__Management__Port) to a TCP port.");
             return 2;
         }
 

@@ -109,9 +109,12 @@ public sealed class ManagementTests(PostgresFixture postgres)
 
         var nobody = await HealthCheckAsync("Multiconnect.Gateway", FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture));
         Assert.Equal(1, nobody.ExitCode);
-        var unconfigured = await HealthCheckAsync("Multiconnect.CoreApp", null);
-        Assert.Equal(2, unconfigured.ExitCode);
-        Assert.Contains("Multiconnect__Management__Port", unconfigured.Error, StringComparison.Ordinal);
+        foreach (var port in new[] { null, "0", "not-a-port" })
+        {
+            var unconfigured = await HealthCheckAsync("Multiconnect.CoreApp", port);
+            Assert.Equal(2, unconfigured.ExitCode);
+            Assert.Contains("Multiconnect__Management__Port", unconfigured.Error, StringComparison.Ordinal);
+        }
     }
 
     private static Task<(int ExitCode, string Output, string Error)> HealthCheckAsync(string program, string? port) =>
