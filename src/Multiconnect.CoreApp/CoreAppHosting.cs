@@ -2,11 +2,14 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Multiconnect.Contracts.Telemetry;
 using Multiconnect.CoreApp.Webhooks;
 using Multiconnect.Grains.Directory;
 using Multiconnect.Grains;
 using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
+using Multiconnect.Grains.Telemetry;
+using Multiconnect.Management;
 using Multiconnect.Persistence;
 using Npgsql;
 using Orleans.Configuration;
@@ -81,10 +84,13 @@ public static class CoreAppHosting
                 .Validate(o => o.UpstreamUrl is null || o.UpstreamUrl.IsAbsoluteUri, $"{ShardOptions.Section}:UpstreamUrl must be an absolute URL such as http://127.0.0.1:8090.")
                 .ValidateOnStart();
             silo.Services.AddSingleton(TimeProvider.System);
+            silo.Services.AddSingleton<ShardMetrics>();
 
             // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.
             silo.AddDashboard();
         });
+        builder.Services.AddSingleton<IReadinessProbe, SiloReadiness>();
+        builder.AddMulticonnectManagement("multiconnect-coreapp", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         builder.Services.AddHostedService<ShardKeeper>();
         builder.Services.AddWebhookDispatcher(configuration, postgres, cluster.ServiceId, coreApp.Name);
         return builder;

@@ -1,7 +1,13 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Multiconnect.CoreApp;
+using Multiconnect.Management;
 using Multiconnect.Persistence;
+
+if (args is [HealthCheckCommand.Name])
+{
+    return await HealthCheckCommand.RunAsync(Console.Error);
+}
 
 // Settings files sit beside the program, wherever it is started from.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });

@@ -2,11 +2,14 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Multiconnect.Contracts.Telemetry;
 using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Metrics;
 using Multiconnect.Gateway.Webhooks;
+using Multiconnect.Management;
 using Multiconnect.Persistence;
 using Npgsql;
 using Orleans.Configuration;
@@ -38,6 +41,9 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ShardCaller>();
         builder.Services.AddSingleton<ClusterView>();
         builder.Services.AddSingleton<ShardCountCache>();
+        builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
+        builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         builder.Services.AddWebhookStore(postgres, cluster.ServiceId);
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)
@@ -80,6 +86,8 @@ public static class GatewayHosting
     public static WebApplication UseMulticonnectGateway(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseRouting();
+        app.UseApiMetrics();
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -90,6 +98,7 @@ public static class GatewayHosting
         app.MapHealthApi();
         app.MapShardsApi();
         app.MapSettingsApi();
+        app.MapMetricsApi();
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);
         return app;
     }

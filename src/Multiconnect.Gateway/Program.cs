@@ -1,4 +1,10 @@
 using Multiconnect.Gateway;
+using Multiconnect.Management;
+
+if (args is [HealthCheckCommand.Name])
+{
+    return await HealthCheckCommand.RunAsync(Console.Error);
+}
 
 // Settings files sit beside the program, wherever it is started from.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
@@ -6,4 +12,5 @@ builder.AddMulticonnectGateway();
 
 var app = builder.Build();
 app.UseMulticonnectGateway();
-app.Run();
+await app.RunAsync();
+return 0;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
+using Multiconnect.Grains.Telemetry;
 using Multiconnect.Persistence;
 using Orleans.GrainDirectory;
 
@@ -23,6 +24,7 @@ public sealed partial class ShardGrain(
     IMessageLog log,
     ICallbackStore callbacks,
     IOptions<ShardOptions> options,
+    ShardMetrics metrics,
     ILogger<ShardGrain> logger) : Grain, IShardGrain
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
@@ -33,6 +35,7 @@ public sealed partial class ShardGrain(
     private ShardLease? _lease;
     private ShardDelivery? _delivery;
     private MessageWriter? _writer;
+    private ShardTally? _tally;
     private int _failedRenewals;
 
     private int ShardId => (int)this.GetPrimaryKeyLong();
@@ -42,15 +45,31 @@ public sealed partial class ShardGrain(
         _lease = await leases.ClaimAsync(ShardId, silo.SiloAddress.ToParsableString(), silo.Name, cancellationToken);
         var pending = await log.PendingAsync(ShardId, cancellationToken);
         LogClaimed(logger, ShardId, _lease.Epoch, silo.Name, pending.Count);
+        if (_lease.TakenFrom is { } previousOwner)
+        {
+            LogTakenOver(logger, ShardId, previousOwner);
+            metrics.Failover(ShardId);
+        }
+
         var master = GrainFactory.GetGrain<IShardMapGrain>(IShardMapGrain.Key);
-        _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, logger);
-        _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, _delivery.Enqueue);
+        var tally = _tally = metrics.Open(ShardId, () => _delivery?.Backlog ?? 0);
+        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, tally, logger);
+        _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, written =>
+        {
+            tally.OnAccepted(written.Count);
+            delivery.Enqueue(written);
+        });
         this.RegisterGrainTimer(RenewAsync, new GrainTimerCreationOptions(RenewEvery, RenewEvery) { Interleave = true });
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         await StopActingAsync();
+        if (_tally is not null)
+        {
+            metrics.Close(_tally);
+        }
+
         if (_lease is not null)
         {
             await leases.ReleaseAsync(_lease, cancellationToken);
@@ -80,7 +99,12 @@ public sealed partial class ShardGrain(
 
     public Task<ShardActivation> DescribeAsync() =>
         _lease is { } lease
-            ? Task.FromResult(new ShardActivation(ShardId, silo.SiloAddress, $"{silo.DnsHostName}:{silo.Name}", lease.Epoch, lease.ClaimedAt))
+            ? Task.FromResult(Activation(lease))
+            : throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
+
+    public Task<ShardStats> GetStatsAsync() =>
+        _lease is { } lease && _tally is { } tally
+            ? Task.FromResult(new ShardStats(Activation(lease), tally.Accepted, tally.Sent, tally.Delivered, tally.Backlog))
             : throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
 
     public async Task RetireAsync()
@@ -95,6 +119,9 @@ public sealed partial class ShardGrain(
 
         this.DeactivateOnIdle();
     }
+
+    private ShardActivation Activation(ShardLease lease) =>
+        new(ShardId, silo.SiloAddress, $"{silo.DnsHostName}:{silo.Name}", lease.Epoch, lease.ClaimedAt);
 
     /// <summary>Stops accepting and sending: the writer finishes the batch in hand, the session closes.</summary>
     private async Task StopActingAsync()
@@ -145,6 +172,9 @@ public sealed partial class ShardGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} claimed with epoch {Epoch} on {Silo}; {Pending} messages to deliver")]
     private static partial void LogClaimed(ILogger logger, int shardId, long epoch, string silo, int pending);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} taken over from {PreviousOwner}, which still held its lease")]
+    private static partial void LogTakenOver(ILogger logger, int shardId, string previousOwner);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: lease of epoch {Epoch} on {Silo} was taken over by a newer owner; this activation stops acting and deactivates")]
     private static partial void LogFenced(ILogger logger, int shardId, long epoch, string silo);

@@ -76,9 +76,10 @@ public sealed class LocalCluster : IAsyncDisposable
         return exitCode == 0 ? 0 : throw new InvalidOperationException($"migrate exited with {exitCode}:\n{migrate.Output}");
     }
 
-    public async Task<NodeProcess> StartCoreAppAsync(string name, int maxPoolSize = 4, IReadOnlyDictionary<string, string?>? settings = null)
+    public async Task<NodeProcess> StartCoreAppAsync(string name, int maxPoolSize = 4, IReadOnlyDictionary<string, string?>? settings = null, bool waitUntilActive = true)
     {
         var environment = PostgresEnvironment(maxPoolSize);
+        NodeProcess.AddManagementPort(environment);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
@@ -91,6 +92,11 @@ public sealed class LocalCluster : IAsyncDisposable
         environment["Multiconnect__Shards__UpstreamUrl"] = Simulator?.Process.BaseAddress.ToString();
         var node = Track(NodeProcess.Start(name, "Multiconnect.CoreApp", environment));
         _coreApps[name] = node;
+        if (!waitUntilActive)
+        {
+            return node;
+        }
+
         await Eventually.True(
             async () => !node.HasExited ? await IsActiveAsync(name) : throw new InvalidOperationException($"{name} exited:\n{node.Output}"),
             $"CoreApp {name} to be an active silo", TimeSpan.FromSeconds(60));
@@ -105,6 +111,7 @@ public sealed class LocalCluster : IAsyncDisposable
         var environment = PostgresEnvironment(maxPoolSize);
         environment["Multiconnect__Gateway__Name"] = name;
         environment["MULTICONNECT_ADMIN_PASSWORD"] = adminPassword ?? AdminPassword;
+        NodeProcess.AddManagementPort(environment);
         var port = FreePort.Next();
         var node = Track(NodeProcess.Start(name, "Multiconnect.Gateway", environment, "--urls", $"http://127.0.0.1:{port}"));
         var gateway = new GatewayNode(node, new Uri($"http://127.0.0.1:{port}"));

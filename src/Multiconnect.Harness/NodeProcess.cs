@@ -28,11 +28,26 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    public const string ManagementPortVariable = "Multiconnect__Management__Port";
+
+    /// <summary>Where it serves /health/live, /health/ready and /metrics; null when started without a management port.</summary>
+    public Uri? ManagementUrl { get; private init; }
+
+    /// <summary>Gives a process about to start a free management port of its own.</summary>
+    public static void AddManagementPort(IDictionary<string, string?> environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        environment[ManagementPortVariable] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Starts <paramref name="program"/>; an environment value of null removes that variable.</summary>
     public static NodeProcess Start(string name, string program, IReadOnlyDictionary<string, string?> environment, params string[] arguments)
     {
         var process = new Process { StartInfo = StartInfo(program, environment, arguments), EnableRaisingEvents = true };
-        var node = new NodeProcess(name, process);
+        var node = new NodeProcess(name, process)
+        {
+            ManagementUrl = environment.GetValueOrDefault(ManagementPortVariable) is { } port ? new Uri($"http://127.0.0.1:{port}") : null,
+        };
         process.OutputDataReceived += (_, e) => node.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => node.Keep(e.Data);
         process.Start();

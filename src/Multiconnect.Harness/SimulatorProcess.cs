@@ -36,6 +36,8 @@ public sealed class SimulatorProcess : IAsyncDisposable
 
     public string Output => _node.Output;
 
+    public Uri? ManagementUrl => _node.ManagementUrl;
+
     /// <summary>Starts the simulator; <paramref name="settings"/> are Multiconnect:Simulator settings by their environment names (after "Multiconnect__Simulator__").</summary>
     public static SimulatorProcess Start(IReadOnlyDictionary<string, string>? settings = null, string? caKeyPath = null, string? adminToken = DefaultAdminToken)
     {
@@ -47,6 +49,7 @@ public sealed class SimulatorProcess : IAsyncDisposable
             [AdminTokenVariable] = adminToken,
             ["Multiconnect__Simulator__CaKeyPath"] = caKeyPath,
         };
+        NodeProcess.AddManagementPort(environment);
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment["Multiconnect__Simulator__" + key] = value;

@@ -15,8 +15,9 @@ public sealed class InMemoryShardLeaseStore : IShardLeaseStore
     {
         lock (_lock)
         {
-            var epoch = _leases.TryGetValue(shardId, out var previous) ? previous.Epoch + 1 : 1;
-            var lease = new ShardLease(shardId, epoch, ownerSilo, ownerName, DateTimeOffset.UtcNow);
+            var held = _leases.TryGetValue(shardId, out var previous);
+            var takenFrom = held && previous!.OwnerSilo is { Length: > 0 } silo && silo != ownerSilo ? previous.OwnerName : null;
+            var lease = new ShardLease(shardId, held ? previous!.Epoch + 1 : 1, ownerSilo, ownerName, DateTimeOffset.UtcNow, takenFrom);
             _leases[shardId] = lease;
             return Task.FromResult(lease);
         }

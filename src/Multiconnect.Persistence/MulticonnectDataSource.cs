@@ -10,6 +10,8 @@ public static class MulticonnectDataSource
     /// <summary>
     /// The one pooled data source of a process, shared by the Orleans providers and our own queries:
     /// at most MaxPoolSize connections, each showing <paramref name="applicationName"/> in pg_stat_activity.
+    /// The pool carries the same name in Npgsql's metrics (the label db_client_connection_pool_name), rather
+    /// than the connection string.
     /// </summary>
     public static NpgsqlDataSource Create(PostgresOptions options, string applicationName)
     {
@@ -18,6 +20,7 @@ public static class MulticonnectDataSource
         builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
         builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, options.MaxPoolSize);
         builder.ConnectionStringBuilder.ApplicationName = applicationName;
+        builder.Name = applicationName;
         return builder.Build();
     }
 }

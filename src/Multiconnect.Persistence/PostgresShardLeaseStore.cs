@@ -6,13 +6,17 @@ public sealed class PostgresShardLeaseStore(NpgsqlDataSource dataSource, string 
 {
     public async Task<ShardLease> ClaimAsync(int shardId, string ownerSilo, string ownerName, CancellationToken cancellationToken)
     {
+        // The CTE reads the row as it was before this statement: who held the lease, if anyone still did.
         await using var command = dataSource.CreateCommand("""
+            WITH previous AS (
+                SELECT owner_name FROM shard_leases
+                 WHERE service_id = $1 AND shard_id = $2 AND owner_silo IS NOT NULL AND owner_silo <> $3)
             INSERT INTO shard_leases AS lease (service_id, shard_id, epoch, owner_silo, owner_name, claimed_at, renewed_at)
             VALUES ($1, $2, 1, $3, $4, now(), now())
             ON CONFLICT (service_id, shard_id) DO UPDATE
                SET epoch = lease.epoch + 1, owner_silo = EXCLUDED.owner_silo, owner_name = EXCLUDED.owner_name,
                    claimed_at = EXCLUDED.claimed_at, renewed_at = EXCLUDED.renewed_at
-            RETURNING epoch, claimed_at
+            RETURNING epoch, claimed_at, (SELECT owner_name FROM previous)
             """);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = shardId });
@@ -20,7 +24,8 @@ public sealed class PostgresShardLeaseStore(NpgsqlDataSource dataSource, string 
         command.Parameters.Add(new() { Value = ownerName });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        return new ShardLease(shardId, reader.GetInt64(0), ownerSilo, ownerName, reader.GetFieldValue<DateTimeOffset>(1));
+        return new ShardLease(shardId, reader.GetInt64(0), ownerSilo, ownerName, reader.GetFieldValue<DateTimeOffset>(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     public async Task<bool> RenewAsync(ShardLease lease, CancellationToken cancellationToken)

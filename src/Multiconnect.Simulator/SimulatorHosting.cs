@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Multiconnect.Management;
 using Multiconnect.Simulator.Admin;
 using Multiconnect.Simulator.Authority;
 using Multiconnect.Simulator.Faults;
@@ -57,6 +58,7 @@ public static class SimulatorHosting
         services.AddHostedService(provider => provider.GetRequiredService<ReceiptScheduler>());
         services.AddHostedService<InboundUsers>();
         services.AddHostedService<SessionSweeper>();
+        builder.AddMulticonnectManagement("multiconnect-simulator");
         return builder;
     }
 

@@ -29,6 +29,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+            siloBuilder.Services.AddMetrics();
+            siloBuilder.Services.AddSingleton<Multiconnect.Grains.Telemetry.ShardMetrics>();
         }
     }
 }

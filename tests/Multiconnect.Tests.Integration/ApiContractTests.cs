@@ -136,6 +136,13 @@ public sealed class ApiContractTests(ApiClusterFixture api)
         var paths = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("paths");
         Assert.True(paths.TryGetProperty("/v1/users/login", out _));
         Assert.True(paths.GetProperty("/v1/account/shards").TryGetProperty("post", out _));
+        var metrics = paths.GetProperty("/v1/metrics").GetProperty("get");
+        Assert.Contains(metrics.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "format");
+        var answers = metrics.GetProperty("responses");
+        var content = answers.GetProperty("200").GetProperty("content");
+        Assert.Equal("string", content.GetProperty("text/plain").GetProperty("schema").GetProperty("type").GetString());
+        Assert.True(content.GetProperty("application/json").GetProperty("schema").TryGetProperty("$ref", out _));
+        Assert.True(answers.TryGetProperty("400", out _));
     }
 
     [Fact]

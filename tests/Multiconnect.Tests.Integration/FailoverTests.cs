@@ -25,6 +25,12 @@ public sealed class FailoverTests(PostgresFixture postgres)
         Assert.True(run.Shard1Calls > 0);
         Assert.Equal(0, run.Shard1Failures);
         Assert.Equal(shard1Owner, (await cluster.LeasesAsync())[1].Owner);
+
+        // The new owner counts the takeover; the owner of shard 1 saw none.
+        using var newOwner = new HttpClient { BaseAddress = cluster.CoreApp(run.NewOwner).ManagementUrl };
+        Assert.Equal(1, (await PrometheusScrape.GetAsync(newOwner)).Value("multiconnect_failovers_total", ("shard", "0")));
+        using var untouched = new HttpClient { BaseAddress = cluster.CoreApp(shard1Owner).ManagementUrl };
+        Assert.False((await PrometheusScrape.GetAsync(untouched)).Has("multiconnect_failovers_total"));
     }
 
     [Fact]

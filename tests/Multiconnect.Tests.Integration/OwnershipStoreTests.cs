@@ -36,6 +36,24 @@ public sealed class OwnershipStoreTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_claim_names_the_node_that_still_held_the_lease_and_nobody_after_a_release()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var leases = new PostgresShardLeaseStore(cluster.Database, "test");
+
+        var first = await leases.ClaimAsync(3, "silo-a", "a", CancellationToken.None);
+        var takeover = await leases.ClaimAsync(3, "silo-b", "b", CancellationToken.None);
+        var sameSilo = await leases.ClaimAsync(3, "silo-b", "b", CancellationToken.None);
+        await leases.ReleaseAsync(sameSilo, CancellationToken.None);
+        var afterRelease = await leases.ClaimAsync(3, "silo-a", "a", CancellationToken.None);
+
+        Assert.Null(first.TakenFrom);
+        Assert.Equal("a", takeover.TakenFrom);
+        Assert.Null(sameSilo.TakenFrom);
+        Assert.Null(afterRelease.TakenFrom);
+    }
+
+    [Fact]
     public async Task The_grain_directory_keeps_one_activation_per_grain()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);

@@ -8,6 +8,10 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// <summary>Where this shard is active, under which epoch, since when. Activates it if need be.</summary>
     Task<ShardActivation> DescribeAsync();
 
+    /// <summary>This activation's counters; answered from memory, it costs no query.</summary>
+    [AlwaysInterleave]
+    Task<ShardStats> GetStatsAsync();
+
     /// <summary>
     /// Appends a message to the shard's log and returns once it is committed (durable). Concurrent
     /// appends are written together in one round-trip. Idempotent by id.

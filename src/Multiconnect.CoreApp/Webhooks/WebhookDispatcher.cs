@@ -20,6 +20,7 @@ internal sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource,
     WebhookSender sender,
     IOptions<WebhookOptions> options,
+    WebhookMetrics metrics,
     string serviceId,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
@@ -77,6 +78,7 @@ internal sealed class WebhookDispatcher(
         var finished = Channel.CreateUnbounded<ConversationTurn>(new UnboundedChannelOptions { SingleReader = true });
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
         var prunedAt = Stopwatch.GetTimestamp();
+        long? countedAt = null;
         try
         {
             while (!token.IsCancellationRequested)
@@ -97,6 +99,12 @@ internal sealed class WebhookDispatcher(
                         }
                     }
 
+                    if (countedAt is not { } counted || Stopwatch.GetElapsedTime(counted) >= WebhookMetrics.CountBacklogEvery)
+                    {
+                        countedAt = Stopwatch.GetTimestamp();
+                        metrics.Backlog(await role.UseAsync(_outbox.CountBacklogAsync, token));
+                    }
+
                     if (Stopwatch.GetElapsedTime(prunedAt) >= PruneEvery)
                     {
                         prunedAt = Stopwatch.GetTimestamp();
@@ -113,6 +121,8 @@ internal sealed class WebhookDispatcher(
         }
         finally
         {
+            metrics.Backlog(null);
+
             // Turns stop at their next row once the token is cancelled. What they delivered is recorded
             // while the role is still ours, so that a successor does not send it again.
             await Task.WhenAll(running.Values);
@@ -185,6 +195,7 @@ internal sealed class WebhookDispatcher(
         }
 
         await role.UseAsync((connection, ct) => WebhookOutbox.RecordAsync(connection, turns, _options.BackoffAfter, ct), token);
+        metrics.Recorded(turns);
         foreach (var (conversation, failure) in turns.Where(t => t.Failure is not null).Select(t => (t.Conversation, t.Failure!)))
         {
             var backoff = _options.BackoffAfter(failure.Failures);

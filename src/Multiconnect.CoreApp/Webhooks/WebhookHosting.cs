@@ -25,10 +25,12 @@ public static class WebhookHosting
         services.AddOptions<WebhookOptions>().Bind(configuration.GetSection(WebhookOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WebhookOptions>, WebhookOptionsValidator>();
         services.AddSingleton(provider => new WebhookSender(provider.GetRequiredService<IOptions<WebhookOptions>>(), nodeName));
+        services.AddSingleton<WebhookMetrics>();
         services.AddHostedService(provider => new WebhookDispatcher(
             provider.GetRequiredService<NpgsqlDataSource>(),
             provider.GetRequiredService<WebhookSender>(),
             provider.GetRequiredService<IOptions<WebhookOptions>>(),
+            provider.GetRequiredService<WebhookMetrics>(),
             serviceId,
             provider.GetRequiredService<ILogger<WebhookDispatcher>>()));
         return services;

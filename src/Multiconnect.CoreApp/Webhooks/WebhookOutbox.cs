@@ -137,4 +137,12 @@ internal sealed class WebhookOutbox(string serviceId)
         command.Parameters.Add(new() { Value = limit });
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    /// <summary>Callbacks not yet delivered (the gauge multiconnect.webhooks.backlog).</summary>
+    public async Task<long> CountBacklogAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM webhook_outbox WHERE service_id = $1 AND delivered_at IS NULL", connection);
+        command.Parameters.Add(new() { Value = serviceId });
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
 }

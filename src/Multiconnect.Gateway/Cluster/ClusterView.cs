@@ -21,12 +21,24 @@ public sealed class ClusterView(ShardCaller caller)
     public Task<ShardMapView> ReadMapAsync(CancellationToken cancellationToken) =>
         caller.CallAsync(c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).GetAsync(), cancellationToken);
 
+    /// <summary>The shard count and the counters of every shard that answers at once; one failing over is left out.</summary>
+    public async Task<(int ShardCount, IReadOnlyList<ShardStats> Shards)> ReadStatsAsync(CancellationToken cancellationToken)
+    {
+        var map = await ReadMapAsync(cancellationToken);
+        var stats = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(id).GetStatsAsync())));
+        return (map.Shards.Value, [.. stats.OfType<ShardStats>()]);
+    }
+
+    private static Task<ShardActivation?> TryDescribeAsync(ShardCaller caller, int shardId) =>
+        TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(shardId).DescribeAsync());
+
     /// <summary>One quick attempt: a view of the cluster must not wait on a shard that is failing over; it just leaves it out.</summary>
-    private static async Task<ShardActivation?> TryDescribeAsync(ShardCaller caller, int shardId)
+    private static async Task<T?> TryOnceAsync<T>(ShardCaller caller, Func<IClusterClient, Task<T>> call)
+        where T : class
     {
         try
         {
-            return await caller.CallOnceAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), TimeSpan.FromSeconds(1));
+            return await caller.CallOnceAsync(call, TimeSpan.FromSeconds(1));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

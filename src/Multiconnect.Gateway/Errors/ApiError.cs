@@ -69,9 +69,14 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
         return this with { Errors = [.. Errors, .. other.Errors] };
     }
 
+    /// <summary>The error this request was answered with, if any (for the request metrics).</summary>
+    public static ApiError? Answered(HttpContext httpContext) =>
+        httpContext?.Items.TryGetValue(typeof(ApiError), out var error) == true ? error as ApiError : null;
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
+        httpContext.Items[typeof(ApiError)] = this;
         httpContext.Response.StatusCode = StatusCode;
         return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)), Json);
     }

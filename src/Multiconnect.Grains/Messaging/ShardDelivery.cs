@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
+using Multiconnect.Grains.Telemetry;
 using Multiconnect.Persistence;
 using Multiconnect.Upstream;
 using Multiconnect.Upstream.Client;
@@ -27,6 +28,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly ICallbackStore _callbacks;
     private readonly Func<Task<ShardMapView>> _readMap;
     private readonly ILogger _logger;
+    private readonly ShardTally _tally;
     private readonly Channel<PendingMessage> _incoming = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LinkedList<PendingMessage> _resend = new();
@@ -38,9 +40,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     public ShardDelivery(
         int shardId, long epoch, ShardOptions options, IMessageLog log, ICallbackStore callbacks,
-        Func<Task<ShardMapView>> readMap, IReadOnlyList<PendingMessage> pending, ILogger logger)
+        Func<Task<ShardMapView>> readMap, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
     {
-        (_shardId, _epoch, _options, _log, _callbacks, _readMap, _logger) = (shardId, epoch, options, log, callbacks, readMap, logger);
+        (_shardId, _epoch, _options, _log, _callbacks, _readMap, _tally, _logger) = (shardId, epoch, options, log, callbacks, readMap, tally, logger);
         Enqueue(pending);
         _delivering = Task.Run(DeliverAsync);
         _marking = Task.Run(MarkSentAsync);
@@ -219,6 +221,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 if (result.Accepted)
                 {
                     Interlocked.Decrement(ref _backlog);
+                    _tally.OnSent();
                     _sent.Writer.TryWrite(message.Id);
                 }
                 else if (result.IsFenced)
@@ -271,6 +274,11 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     {
                         case ReceiptFrame receipt:
                             statuses.Add(new StatusUpdate(receipt.Id, receipt.Recipient, receipt.Status, receipt.Timestamp));
+                            if (receipt.Status == ReceiptStatus.Delivered)
+                            {
+                                _tally.OnDelivered();
+                            }
+
                             break;
                         case InboundFrame inbound:
                             await _callbacks.RecordInboundAsync(_shardId, new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp), _stop.Token);

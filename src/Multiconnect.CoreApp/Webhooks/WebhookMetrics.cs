@@ -1,0 +1,41 @@
+using System.Diagnostics.Metrics;
+using Multiconnect.Contracts.Telemetry;
+
+namespace Multiconnect.CoreApp.Webhooks;
+
+/// <summary>
+/// The webhook dispatcher's instruments on the <c>Multiconnect</c> meter. The backlog is reported only
+/// by the CoreApp holding the dispatcher role, from a count it makes every few seconds: a scrape never
+/// queries the database. Names and meanings: docs/metrics.md.
+/// </summary>
+internal sealed class WebhookMetrics
+{
+    /// <summary>How often the role holder counts the backlog.</summary>
+    public static readonly TimeSpan CountBacklogEvery = TimeSpan.FromSeconds(5);
+
+    private readonly Counter<long> _delivered;
+    private readonly Counter<long> _failed;
+    private long _backlog = -1;
+
+    public WebhookMetrics(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        var meter = meters.Create(MulticonnectMeter.Name);
+        _delivered = meter.CreateCounter<long>("multiconnect.webhooks.delivered", description: "Callbacks the webhook accepted (2xx)");
+        _failed = meter.CreateCounter<long>("multiconnect.webhooks.failed", description: "Callback POSTs that failed and will be retried");
+        meter.CreateObservableGauge("multiconnect.webhooks.backlog", ObserveBacklog, description: "Callbacks not yet delivered; reported by the dispatcher role's holder");
+    }
+
+    public void Recorded(IReadOnlyCollection<ConversationTurn> turns)
+    {
+        ArgumentNullException.ThrowIfNull(turns);
+        _delivered.Add(turns.Sum(turn => turn.Delivered.Count));
+        _failed.Add(turns.Count(turn => turn.Failure is not null));
+    }
+
+    /// <summary>The backlog as last counted; null when this CoreApp no longer holds the role.</summary>
+    public void Backlog(long? count) => Interlocked.Exchange(ref _backlog, count ?? -1);
+
+    private IEnumerable<Measurement<long>> ObserveBacklog() =>
+        Interlocked.Read(ref _backlog) is >= 0 and var backlog ? [new Measurement<long>(backlog)] : [];
+}

@@ -1,0 +1,43 @@
+namespace Multiconnect.Grains.Telemetry;
+
+/// <summary>One shard activation's counts: kept for <c>GetStatsAsync</c>, and added to the silo's <see cref="ShardMetrics"/>.</summary>
+public sealed class ShardTally
+{
+    private readonly ShardMetrics _metrics;
+    private readonly Func<int> _backlog;
+    private long _accepted;
+    private long _sent;
+    private long _delivered;
+
+    internal ShardTally(ShardMetrics metrics, int shardId, Func<int> backlog) =>
+        (_metrics, ShardId, _backlog) = (metrics, shardId, backlog);
+
+    public int ShardId { get; }
+
+    public long Accepted => Interlocked.Read(ref _accepted);
+
+    public long Sent => Interlocked.Read(ref _sent);
+
+    public long Delivered => Interlocked.Read(ref _delivered);
+
+    public int Backlog => _backlog();
+
+    /// <summary><paramref name="count"/> messages were committed (new ones only: a retried id is not counted again).</summary>
+    public void OnAccepted(int count)
+    {
+        Interlocked.Add(ref _accepted, count);
+        _metrics.Accepted(ShardId, count);
+    }
+
+    public void OnSent()
+    {
+        Interlocked.Increment(ref _sent);
+        _metrics.Sent(ShardId);
+    }
+
+    public void OnDelivered()
+    {
+        Interlocked.Increment(ref _delivered);
+        _metrics.Delivered(ShardId);
+    }
+}
