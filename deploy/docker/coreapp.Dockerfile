@@ -12,6 +12,7 @@ COPY src/Multiconnect.Persistence/Multiconnect.Persistence.csproj src/Multiconne
 COPY src/Multiconnect.Upstream/Multiconnect.Upstream.csproj src/Multiconnect.Upstream/
 COPY src/Multiconnect.Grains/Multiconnect.Grains.csproj src/Multiconnect.Grains/
 COPY src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj src/Multiconnect.CoreApp/
+COPY src/Multiconnect.Management/Multiconnect.Management.csproj src/Multiconnect.Management/
 RUN dotnet restore src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj -c Release --no-restore -o /app

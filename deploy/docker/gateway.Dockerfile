@@ -10,6 +10,7 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Multiconnect.Contracts/Multiconnect.Contracts.csproj src/Multiconnect.Contracts/
 COPY src/Multiconnect.Persistence/Multiconnect.Persistence.csproj src/Multiconnect.Persistence/
 COPY src/Multiconnect.Gateway/Multiconnect.Gateway.csproj src/Multiconnect.Gateway/
+COPY src/Multiconnect.Management/Multiconnect.Management.csproj src/Multiconnect.Management/
 RUN dotnet restore src/Multiconnect.Gateway/Multiconnect.Gateway.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.Gateway/Multiconnect.Gateway.csproj -c Release --no-restore -o /app

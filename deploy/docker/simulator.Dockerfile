@@ -10,6 +10,7 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY src/Multiconnect.Contracts/Multiconnect.Contracts.csproj src/Multiconnect.Contracts/
 COPY src/Multiconnect.Upstream/Multiconnect.Upstream.csproj src/Multiconnect.Upstream/
 COPY src/Multiconnect.Simulator/Multiconnect.Simulator.csproj src/Multiconnect.Simulator/
+COPY src/Multiconnect.Management/Multiconnect.Management.csproj src/Multiconnect.Management/
 RUN dotnet restore src/Multiconnect.Simulator/Multiconnect.Simulator.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.Simulator/Multiconnect.Simulator.csproj -c Release --no-restore -o /app

@@ -29,7 +29,7 @@ public static class HealthCheckCommand
             return 2;
         }
 
-        var url = new Uri($"http://127.0.0.1:{port}{ManagementServer.LivePath}");
+        var url = new Uri($"http://127.0.0.1:{port}{ManagementPaths.Live}");
         try
         {
             using var http = new HttpClient { Timeout = Timeout };

@@ -20,10 +20,6 @@ namespace Multiconnect.Management;
 internal sealed partial class ManagementServer(
     IServiceProvider services, IOptions<ManagementOptions> options, ILoggerFactory loggers, ILogger<ManagementServer> logger) : IHostedLifecycleService, IAsyncDisposable
 {
-    public const string LivePath = "/health/live";
-    public const string ReadyPath = "/health/ready";
-    public const string MetricsPath = "/metrics";
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -42,15 +38,15 @@ internal sealed partial class ManagementServer(
         var app = builder.Build();
 
         var readiness = services.GetRequiredService<IReadinessProbe>();
-        app.MapGet(LivePath, () => Results.Json(HealthStatus.Live, Json));
-        app.MapGet(ReadyPath, async (CancellationToken cancellationToken) =>
+        app.MapGet(ManagementPaths.Live, () => Results.Json(HealthStatus.Live, Json));
+        app.MapGet(ManagementPaths.Ready, async (CancellationToken cancellationToken) =>
         {
             var ready = await readiness.CheckAsync(cancellationToken);
             return Results.Json(HealthStatus.Of(ready), Json, statusCode: ready.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
         });
         app.UseOpenTelemetryPrometheusScrapingEndpoint(
             services.GetRequiredService<MeterProvider>(),
-            context => context.Request.Path == MetricsPath && HttpMethods.IsGet(context.Request.Method),
+            context => context.Request.Path == ManagementPaths.Metrics && HttpMethods.IsGet(context.Request.Method),
             path: null,
             configureBranchedPipeline: null,
             optionsName: null);

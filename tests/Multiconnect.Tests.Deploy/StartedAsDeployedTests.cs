@@ -12,7 +12,7 @@ namespace Multiconnect.Tests.Deploy;
 /// The staging profile's migration Job, simulator, a CoreApp and a gateway, started on this machine
 /// exactly as their manifests start them (the image's ENV, then the container's env, with the ports
 /// the manifests give), with only what Kubernetes injects substituted (<see cref="PodOnThisMachine"/>),
-/// form a cluster on a private PostgreSQL and deliver a message.
+/// form a cluster on a private PostgreSQL, answer their probes, and deliver a message.
 /// </summary>
 public sealed class StartedAsDeployedTests
 {
@@ -76,6 +76,17 @@ public sealed class StartedAsDeployedTests
             Assert.Contains(nodes, node => node.EndsWith(":" + CoreAppPod, StringComparison.Ordinal));
             Assert.Contains(nodes, node => node.EndsWith(":" + GatewayPod, StringComparison.Ordinal));
 
+            // The kubelet's probes, where the manifests point them, answer 200 for the joined CoreApp and the connected gateway.
+            using var kubelet = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+            foreach (var (workload, pod) in new[] { (coreApp, CoreAppPod), (gateway, GatewayPod) })
+            {
+                foreach (var probe in new[] { workload.Container.LivenessProbe, workload.Container.ReadinessProbe })
+                {
+                    var url = ProbeUrl(workload.Container, probe.HttpGet);
+                    await Eventually.True(async () => (await kubelet.GetAsync(url)).StatusCode == HttpStatusCode.OK, $"{pod}'s probe {url} to answer 200");
+                }
+            }
+
             // The CoreApp's shard reaches the upstream the staging ConfigMap names: the simulator, with the token from its Secret.
             using var admin = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{simulator.Container.Ports.Single(p => p.Name == "http").ContainerPort}") };
             admin.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", adminToken);
@@ -92,6 +103,10 @@ public sealed class StartedAsDeployedTests
             await Eventually.True(
                 async () => (await admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{RunningSimulator.Cc}{phone}")).GetProperty("counters").GetProperty("delivered").GetInt64() >= 1,
                 "the simulator to receive the message", TimeSpan.FromSeconds(60));
+
+            // Prometheus scrapes the CoreApp on its management port and finds the message counted.
+            var scrape = await kubelet.GetStringAsync(ManagementUrl(coreApp.Container, ManagementContract.MetricsPath));
+            Assert.Contains("multiconnect_messages_accepted_total{", scrape, StringComparison.Ordinal);
 
             // Told to stop as the kubelet tells it, the CoreApp leaves within the grace period the manifest gives it.
             var grace = TimeSpan.FromSeconds(coreApp.Pod.TerminationGracePeriodSeconds!.Value);
@@ -111,6 +126,17 @@ public sealed class StartedAsDeployedTests
 
     private static NodeProcess Start(Workload workload, string podName, PodOnThisMachine pods) =>
         NodeProcess.Start(podName, Workload.ProgramOf(workload.Container), pods.Environment(workload, podName), [.. workload.Container.Args ?? []]);
+
+    private static Uri ProbeUrl(V1Container container, V1HTTPGetAction probe)
+    {
+        var port = int.TryParse(probe.Port.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : container.Ports.Single(p => p.Name == probe.Port.Value).ContainerPort;
+        return new Uri($"http://{PodOnThisMachine.PodIp}:{port}{probe.Path}");
+    }
+
+    private static Uri ManagementUrl(V1Container container, string path) =>
+        new($"http://{PodOnThisMachine.PodIp}:{container.Env.Single(e => e.Name == ManagementContract.PortVariable).Value}{path}");
 
     private static async Task<Member?> ActiveMemberAsync(NpgsqlDataSource database, string siloName)
     {

@@ -1,18 +1,16 @@
+using Multiconnect.Management;
+
 namespace Multiconnect.Tests.Deploy.Infrastructure;
 
 /// <summary>
-/// The management endpoints every process serves when Multiconnect__Management__Port is set: the
-/// contract of the probes-and-metrics work, which is not on this branch yet. Until an options class
-/// declares the Multiconnect:Management section, its Port key is the one key the manifests may set that
-/// no program reads; once one does, it is checked like every other key.
+/// The management endpoints every process serves when Multiconnect__Management__Port is set, as the
+/// code names them (the port's key is checked against ManagementOptions like every other setting).
 /// </summary>
 public static class ManagementContract
 {
-    public const string Section = "Multiconnect:Management";
-    public const string PortKey = Section + ":Port";
     public const string PortVariable = "Multiconnect__Management__Port";
-    public const string LivePath = "/health/live";
-    public const string ReadyPath = "/health/ready";
-    public const string MetricsPath = "/metrics";
-    public const string HealthcheckArgument = "healthcheck";
+    public const string LivePath = ManagementPaths.Live;
+    public const string ReadyPath = ManagementPaths.Ready;
+    public const string MetricsPath = ManagementPaths.Metrics;
+    public const string HealthcheckArgument = HealthCheckCommand.Name;
 }

@@ -44,7 +44,6 @@ public sealed class ProgramConfiguration
     public static ProgramConfiguration Of(string program) =>
         Loaded.GetOrAdd(program, p => new Lazy<ProgramConfiguration>(() => Load(p))).Value;
 
-    public bool HasSection(string section) => _sections.ContainsKey(section);
 
     /// <summary>
     /// Null when the program reads the environment variable <paramref name="name"/> (with
@@ -65,9 +64,7 @@ public sealed class ProgramConfiguration
             return $"{name} is not a Multiconnect setting";
         }
 
-        var key = name.Replace("__", ":", StringComparison.Ordinal);
-        var pendingContract = key == ManagementContract.PortKey && !HasSection(ManagementContract.Section);
-        return pendingContract ? null : Problem(key, value);
+        return Problem(name.Replace("__", ":", StringComparison.Ordinal), value);
     }
 
     /// <summary>
