@@ -25,4 +25,10 @@ internal sealed record ManagedProcess(
     IReadOnlyList<string> Arguments,
     IReadOnlyDictionary<string, string> Environment,
     int Pid,
-    long StartTime);
+    long StartTime)
+{
+    public const string ManagementPortVariable = "Multiconnect__Management__Port";
+
+    /// <summary>Where the process serves /health/live, /health/ready and /metrics.</summary>
+    public Uri Management => new($"http://127.0.0.1:{Environment[ManagementPortVariable]}");
+}

@@ -13,7 +13,7 @@ internal static class Status
         string Storage,
         string Logs);
 
-    public sealed record ProcessReport(string Name, string Role, int Pid, string State, IReadOnlyList<int> Shards);
+    public sealed record ProcessReport(string Name, string Role, int Pid, string State, IReadOnlyList<int> Shards, Uri Management);
 
     public sealed record ShardMapReport(int Shards, IReadOnlyList<PlacementReport> Placements);
 
@@ -31,7 +31,8 @@ internal static class Status
         var report = new Report(
             [.. state.Processes.Select(p => new ProcessReport(
                 p.Name, p.Role, p.Pid, Launcher.StatusOf(p).ToString().ToLowerInvariant(),
-                placements is null ? [] : [.. placements.Where(s => s.Value.Node == p.Name).Select(s => s.Key).Order()]))],
+                placements is null ? [] : [.. placements.Where(s => s.Value.Node == p.Name).Select(s => s.Key).Order()],
+                p.Management))],
             placements is null ? null : new ShardMapReport(state.Shards, [.. placements.OrderBy(s => s.Key).Select(s => new PlacementReport(s.Key, s.Value.Node, s.Value.Epoch))]),
             new Dictionary<string, string>
             {
@@ -50,10 +51,10 @@ internal static class Status
             return 0;
         }
 
-        Console.WriteLine($"{"NAME",-12} {"ROLE",-10} {"PID",8}  {"STATE",-8} SHARDS");
+        Console.WriteLine($"{"NAME",-12} {"ROLE",-10} {"PID",8}  {"STATE",-8} {"SHARDS",-7} MANAGEMENT (/health/live, /health/ready, /metrics)");
         foreach (var p in report.Processes)
         {
-            Console.WriteLine($"{p.Name,-12} {p.Role,-10} {p.Pid,8}  {p.State,-8} {string.Join(",", p.Shards)}");
+            Console.WriteLine($"{p.Name,-12} {p.Role,-10} {p.Pid,8}  {p.State,-8} {string.Join(",", p.Shards),-7} {p.Management}");
         }
 
         Console.WriteLine();

@@ -171,9 +171,11 @@ internal static class Up
             ["Multiconnect__Postgres__MaxPoolSize"] = Text(maxPoolSize),
         };
 
+    /// <summary>Starts the process with a management port of its own (liveness, readiness, /metrics), and records it.</summary>
     private static ClusterState Launch(ClusterHome home, ClusterState state, ManagedProcess process)
     {
-        var started = Launcher.Start(process, home.LogOf(process.Name));
+        var environment = new Dictionary<string, string>(process.Environment) { [ManagedProcess.ManagementPortVariable] = Text(FreePort.Next()) };
+        var started = Launcher.Start(process with { Environment = environment }, home.LogOf(process.Name));
         var next = state with { Processes = [.. state.Processes, started] };
         home.WriteState(next);
         return next;
