@@ -50,7 +50,8 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
             return null;
         }
 
-        var byId = messages.ToDictionary(m => m.Id);
+        // A retried send can sit in one batch beside its first try: it is stored once, and answered for both.
+        var byId = messages.DistinctBy(m => m.Id).ToDictionary(m => m.Id);
         return [.. written.OrderBy(w => w.Seq).Select(w => byId[w.Id])];
     }
 
