@@ -21,6 +21,12 @@ internal static class Chaos
         }
 
         using var _ = run.Gateway;
+        if (run.State.Storage == ClusterState.InMemory)
+        {
+            await Console.Error.WriteLineAsync("chaos needs a cluster on PostgreSQL: in memory, the membership lives in coreapp-1 and dies with it.");
+            return 1;
+        }
+
         if (run.State.Processes.Count(p => p.Role == "coreapp") < 2)
         {
             await Console.Error.WriteLineAsync("chaos needs at least 2 CoreApps, so that a shard has somewhere to go: ./mc up --coreapps 3.");
