@@ -102,4 +102,6 @@ var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, 
 {
     up, status, down, kill, start, load, chaos, bench,
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl-C or SIGTERM cancels the command, which then stops what it started: give it the time that takes
+// (the default would end the process after 2 s, leaving processes running).
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromMinutes(2) });

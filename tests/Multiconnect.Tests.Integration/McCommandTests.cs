@@ -11,7 +11,8 @@ namespace Multiconnect.Tests.Integration;
 /// ./mc as a user runs it: `up --detach` starts a private PostgreSQL, the simulator, 3 CoreApps and a
 /// gateway as separate processes; a message sent with the credentials it wrote reaches the simulator;
 /// `kill`/`status` see a hung CoreApp; a short `chaos` run kills shard owners under load and must
-/// find every shard serving again and nothing lost or reordered; `down` stops every process.
+/// find every shard serving again and nothing lost or reordered; `down` stops every process, and so
+/// does a signal to `up` in the foreground.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 public sealed class McCommandTests : IAsyncLifetime
@@ -71,10 +72,34 @@ public sealed class McCommandTests : IAsyncLifetime
         var pids = Processes(await StatusAsync()).Select(p => p.Pid).ToList();
         var down = await McAsync(TimeSpan.FromMinutes(1), "down");
         Assert.Equal(0, down.ExitCode);
-        Assert.All(pids, pid => Assert.False(Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal), $"pid {pid} still runs"));
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"pid {pid} still runs"));
         Assert.False(File.Exists(Path.Combine(_home, "state.json")));
         Assert.NotEqual(0, (await McAsync(TimeSpan.FromSeconds(30), "status")).ExitCode);
     }
+
+    [Theory]
+    [InlineData("INT")]
+    [InlineData("TERM")]
+    public async Task In_the_foreground_up_stops_everything_it_started_on_a_signal(string signal)
+    {
+        await using var up = NodeProcess.Start(
+            "mc up", "Multiconnect.Cli", new Dictionary<string, string?> { ["MULTICONNECT_HOME"] = _home },
+            "up", "--coreapps", "3", "--shards", "2", "--port", Text(_port));
+        await Eventually.True(
+            () => Task.FromResult(up.HasExited ? throw new InvalidOperationException(up.Output) : up.Output.Contains("Ctrl-C stops everything", StringComparison.Ordinal)),
+            "up to say it runs in the foreground", TimeSpan.FromMinutes(3));
+        var pids = Processes(await StatusAsync()).Select(p => p.Pid).ToList();
+        Assert.Equal(5, pids.Count);
+
+        await up.SignalAsync(signal);
+
+        Assert.Equal(0, await up.WaitForExitAsync(TimeSpan.FromMinutes(1)));
+        Assert.All(pids, pid => Assert.False(IsRunning(pid), $"pid {pid} still runs after up stopped:\n{up.Output}"));
+        Assert.False(File.Exists(Path.Combine(_home, "state.json")));
+    }
+
+    private static bool IsRunning(int pid) =>
+        Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal);
 
     private async Task<string> SendFirstMessageAsync(string password)
     {
