@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using Multiconnect.Harness;
 
 namespace Multiconnect.Cli;
@@ -91,13 +90,8 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
 
     private async Task<(long Duplicates, long OutOfOrder)> CountersAsync()
     {
-        using var response = await simulator.Admin.GetAsync($"/admin/numbers/{credentials.Number}");
-        if (response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return (0, 0); // the simulator has not seen the number yet
-        }
-
-        return (await simulator.CounterAsync(credentials.PhoneNumber, "duplicates"), await simulator.CounterAsync(credentials.PhoneNumber, "out_of_order"));
+        var counters = await simulator.CountersAsync(credentials.PhoneNumber);
+        return (counters.GetValueOrDefault("duplicates"), counters.GetValueOrDefault("out_of_order"));
     }
 
     /// <summary>A progress line on standard error: rewritten each second on a terminal, one line every 5 s otherwise.</summary>

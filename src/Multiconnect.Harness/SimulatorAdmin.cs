@@ -38,6 +38,20 @@ public class SimulatorAdmin : IDisposable
     /// <summary>GET /admin/numbers/{cc+phone}.</summary>
     public Task<JsonElement> NumberAsync(string phone) => Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}");
 
+    /// <summary>The number's counters by name (delivered, duplicates, out_of_order, …); none while the simulator has not seen the number.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> CountersAsync(string phone)
+    {
+        using var response = await Admin.GetAsync($"/admin/numbers/{Cc}{phone}");
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return new Dictionary<string, long>();
+        }
+
+        response.EnsureSuccessStatusCode();
+        var number = await response.Content.ReadFromJsonAsync<JsonElement>();
+        return number.GetProperty("counters").EnumerateObject().ToDictionary(c => c.Name, c => c.Value.GetInt64());
+    }
+
     public async Task<long> CounterAsync(string phone, string counter) =>
         (await NumberAsync(phone)).GetProperty("counters").GetProperty(counter).GetInt64();
 

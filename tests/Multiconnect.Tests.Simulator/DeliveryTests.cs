@@ -38,6 +38,8 @@ public sealed class DeliveryTests(SimulatorFixture fixture) : SharedSimulatorTes
             Assert.True((await session.SendAsync(new OutboundMessage(id, to, MessageSequence.Format(sequence, "text")))).Accepted);
         }
 
+        // A client's re-send of seq 4 under a new id (its first try's answer was lost) repeats, it does not reorder.
+        Assert.True((await session.SendAsync(new OutboundMessage("a4-again", alice, MessageSequence.Format(4, "text")))).Accepted);
         Assert.Equal(0, await Simulator.CounterAsync(phone, "out_of_order"));
 
         Assert.True((await session.SendAsync(new OutboundMessage("a3", alice, MessageSequence.Format(3, "text")))).Accepted);
@@ -45,7 +47,7 @@ public sealed class DeliveryTests(SimulatorFixture fixture) : SharedSimulatorTes
         Assert.True((await session.SendAsync(new OutboundMessage("a-plain", alice, "no sequence here"))).Accepted);
 
         Assert.Equal(1, await Simulator.CounterAsync(phone, "out_of_order"));
-        Assert.Equal(["a1", "a2", "a4", "a3", "a-plain"], await Simulator.DeliveredIdsAsync(phone, alice));
+        Assert.Equal(["a1", "a2", "a4", "a4-again", "a3", "a-plain"], await Simulator.DeliveredIdsAsync(phone, alice));
     }
 
     [Fact]

@@ -23,25 +23,26 @@ internal sealed record ThroughputRun(
         LocalCluster cluster, GatewayNode gateway, string token, string phone, IReadOnlyList<NodeProcess> coreApps, TimeSpan duration, int recipients, double? rate)
     {
         var simulator = cluster.Simulator!;
-        var deliveredBefore = await CounterAsync(simulator, phone, "delivered");
-        var outOfOrderBefore = await CounterAsync(simulator, phone, "out_of_order");
-        var duplicatesBefore = await CounterAsync(simulator, phone, "duplicates");
+        var before = await simulator.CountersAsync(phone);
+        var deliveredBefore = before.GetValueOrDefault("delivered");
         var cpuBefore = Cpu(cluster, gateway, coreApps);
         using var stop = new CancellationTokenSource();
         var peaks = SamplePeakConnectionsAsync(cluster.Database, stop.Token);
 
         var load = await MessageLoad.RunAsync(gateway.Http.BaseAddress!, token, MessageLoad.NewRecipients(recipients), int.MaxValue, duration, rate);
-        var deliveredRate = (await CounterAsync(simulator, phone, "delivered") - deliveredBefore) / load.Elapsed.TotalSeconds;
+        var deliveredRate = ((await simulator.CountersAsync(phone)).GetValueOrDefault("delivered") - deliveredBefore) / load.Elapsed.TotalSeconds;
         var cpu = Cpu(cluster, gateway, coreApps).Zip(cpuBefore, (after, before) => (after - before).TotalMicroseconds / Math.Max(1, load.Accepted)).ToList();
         await stop.CancelAsync();
 
         var total = deliveredBefore + load.Accepted;
-        await Eventually.True(async () => await CounterAsync(simulator, phone, "delivered") >= total, "the simulator to have every accepted message", TimeSpan.FromMinutes(3));
+        var after = await Eventually.Get(
+            async () => await simulator.CountersAsync(phone) is var counters && counters.GetValueOrDefault("delivered") >= total ? counters : null,
+            "the simulator to have every accepted message", TimeSpan.FromMinutes(3));
         return new ThroughputRun(
             load,
             deliveredRate,
-            await CounterAsync(simulator, phone, "out_of_order") - outOfOrderBefore,
-            await CounterAsync(simulator, phone, "duplicates") - duplicatesBefore,
+            after.GetValueOrDefault("out_of_order") - before.GetValueOrDefault("out_of_order"),
+            after.GetValueOrDefault("duplicates") - before.GetValueOrDefault("duplicates"),
             cpu,
             await peaks);
     }
@@ -56,12 +57,6 @@ internal sealed record ThroughputRun(
         CpuTime.Of(cluster.Simulator!.Process.Pid),
         CpuTime.Of(Environment.ProcessId),
     ];
-
-    private static async Task<long> CounterAsync(SimulatorAdmin simulator, string phone, string counter)
-    {
-        using var response = await simulator.Admin.GetAsync($"/admin/numbers/{SimulatorAdmin.Cc}{phone}");
-        return response.IsSuccessStatusCode ? await simulator.CounterAsync(phone, counter) : 0;
-    }
 
     /// <summary>Every 50 ms, connections per application_name (each process names itself) in the cluster's database; the peak of each.</summary>
     private static async Task<IReadOnlyDictionary<string, long>> SamplePeakConnectionsAsync(NpgsqlDataSource database, CancellationToken stop)

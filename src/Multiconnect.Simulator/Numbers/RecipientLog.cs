@@ -32,7 +32,9 @@ public sealed class RecipientLog(RecipientId recipient)
                 return false;
             }
 
-            if (sequence <= _highestSequence)
+            // The same n again under another id is a client's re-send of a message whose first try it
+            // never heard back about (both are delivered): repeated, not reordered.
+            if (sequence < _highestSequence)
             {
                 return true;
             }
