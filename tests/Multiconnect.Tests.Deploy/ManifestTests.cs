@@ -60,7 +60,7 @@ public sealed class ManifestTests
         var service = staging.Named<V1Service>(url.Host);
         Assert.True(staging.Workload(Simulator).Selects(service.Spec.Selector));
         var servicePort = service.Spec.Ports.Single(p => p.Port == url.Port);
-        Assert.Equal(ContainerPort(staging.Workload(Simulator).Container, servicePort.TargetPort), ListeningPort(staging.Workload(Simulator).Container));
+        Assert.Equal(Workload.ContainerPort(staging.Workload(Simulator).Container, servicePort.TargetPort), ListeningPort(staging.Workload(Simulator).Container));
     }
 
     [Theory]
@@ -137,7 +137,7 @@ public sealed class ManifestTests
         Assert.Equal("metadata.name", gateway.Container.Env.Single(e => e.Name == "Multiconnect__Gateway__Name").ValueFrom.FieldRef.FieldPath);
         var service = overlay.Named<V1Service>(Gateway);
         Assert.True(gateway.Selects(service.Spec.Selector));
-        Assert.Equal(ListeningPort(gateway.Container), ContainerPort(gateway.Container, service.Spec.Ports.Single().TargetPort));
+        Assert.Equal(ListeningPort(gateway.Container), Workload.ContainerPort(gateway.Container, service.Spec.Ports.Single().TargetPort));
     }
 
     [Theory]
@@ -160,7 +160,7 @@ public sealed class ManifestTests
             {
                 Assert.NotNull(probe);
                 Assert.Equal(path, probe.HttpGet.Path);
-                Assert.Equal(management, ContainerPort(container, probe.HttpGet.Port));
+                Assert.Equal(management, Workload.ContainerPort(container, probe.HttpGet.Port));
             }
         }
     }
@@ -272,9 +272,4 @@ public sealed class ManifestTests
             : env.TryGetValue("Urls", out var urls) ? new Uri(urls.Replace("+", "localhost", StringComparison.Ordinal)).Port
             : throw new InvalidOperationException($"{container.Name} sets no listening address");
     }
-
-    private static int ContainerPort(V1Container container, IntOrString port) =>
-        int.TryParse(port.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : container.Ports.Single(p => p.Name == port.Value).ContainerPort;
 }

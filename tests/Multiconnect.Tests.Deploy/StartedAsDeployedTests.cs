@@ -127,13 +127,8 @@ public sealed class StartedAsDeployedTests
     private static NodeProcess Start(Workload workload, string podName, PodOnThisMachine pods) =>
         NodeProcess.Start(podName, Workload.ProgramOf(workload.Container), pods.Environment(workload, podName), [.. workload.Container.Args ?? []]);
 
-    private static Uri ProbeUrl(V1Container container, V1HTTPGetAction probe)
-    {
-        var port = int.TryParse(probe.Port.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
-            ? number
-            : container.Ports.Single(p => p.Name == probe.Port.Value).ContainerPort;
-        return new Uri($"http://{PodOnThisMachine.PodIp}:{port}{probe.Path}");
-    }
+    private static Uri ProbeUrl(V1Container container, V1HTTPGetAction probe) =>
+        new($"http://{PodOnThisMachine.PodIp}:{Workload.ContainerPort(container, probe.Port)}{probe.Path}");
 
     private static Uri ManagementUrl(V1Container container, string path) =>
         new($"http://{PodOnThisMachine.PodIp}:{container.Env.Single(e => e.Name == ManagementContract.PortVariable).Value}{path}");

@@ -1,8 +1,6 @@
-using System.Collections.Concurrent;
 using System.Net;
 using Multiconnect.Tests.Integration.Infrastructure;
 using Multiconnect.Testing;
-using Npgsql;
 
 namespace Multiconnect.Tests.Integration;
 
@@ -17,9 +15,8 @@ public sealed class ConnectionPoolTests(PostgresFixture postgres)
         await cluster.StartCoreAppAsync("coreapp-b", maxPoolSize: 3);
         var gateway = await cluster.StartGatewayAsync("gateway-1", maxPoolSize: 2);
         var token = await gateway.LoginAsync();
-        var peaks = new ConcurrentDictionary<string, long>();
         using var stop = new CancellationTokenSource();
-        var sampler = SampleConnectionsAsync(cluster.ConnectionString, peaks, stop.Token);
+        var sampler = ConnectionPeaks.SampleAsync(cluster.ConnectionString, TimeSpan.FromMilliseconds(10), stop.Token);
 
         // 32 callers at once: shard-map writes and reads (grain storage), logins (token inserts), and
         // first uses of fresh tokens (token lookups), all competing for the pools.
@@ -38,40 +35,11 @@ public sealed class ConnectionPoolTests(PostgresFixture postgres)
             }
         }));
         await stop.CancelAsync();
-        await sampler;
+        var peaks = await sampler;
 
         Assert.Equal(0, failures);
         Assert.InRange(peaks.GetValueOrDefault("multiconnect-coreapp-a"), 1, 3);
         Assert.InRange(peaks.GetValueOrDefault("multiconnect-coreapp-b"), 1, 3);
         Assert.InRange(peaks.GetValueOrDefault("multiconnect-gateway-1"), 1, 2);
-    }
-
-    private static async Task SampleConnectionsAsync(string connectionString, ConcurrentDictionary<string, long> peaks, CancellationToken stop)
-    {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { ApplicationName = "pool-sampler", Pooling = false };
-        await using var connection = new NpgsqlConnection(builder.ConnectionString);
-        await connection.OpenAsync(CancellationToken.None);
-        while (!stop.IsCancellationRequested)
-        {
-            await using var command = new NpgsqlCommand(
-                "SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() GROUP BY 1", connection);
-            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
-            {
-                while (await reader.ReadAsync(CancellationToken.None))
-                {
-                    var count = reader.GetInt64(1);
-                    peaks.AddOrUpdate(reader.GetString(0), count, (_, peak) => Math.Max(peak, count));
-                }
-            }
-
-            try
-            {
-                await Task.Delay(10, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
     }
 }

@@ -1,7 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using Multiconnect.Harness;
-using Npgsql;
 
 namespace Multiconnect.Cli.Bench;
 
@@ -27,7 +25,7 @@ internal sealed record ThroughputRun(
         var deliveredBefore = before.GetValueOrDefault("delivered");
         var cpuBefore = Cpu(cluster, gateway, coreApps);
         using var stop = new CancellationTokenSource();
-        var peaks = SamplePeakConnectionsAsync(cluster.Database, stop.Token);
+        var peaks = ConnectionPeaks.SampleAsync(cluster.ConnectionString, TimeSpan.FromMilliseconds(50), stop.Token);
 
         var load = await MessageLoad.RunAsync(gateway.Http.BaseAddress!, token, MessageLoad.NewRecipients(recipients), int.MaxValue, duration, rate);
         var deliveredRate = ((await simulator.CountersAsync(phone)).GetValueOrDefault("delivered") - deliveredBefore) / load.Elapsed.TotalSeconds;
@@ -57,35 +55,4 @@ internal sealed record ThroughputRun(
         CpuTime.Of(cluster.Simulator!.Process.Pid),
         CpuTime.Of(Environment.ProcessId),
     ];
-
-    /// <summary>Every 50 ms, connections per application_name (each process names itself) in the cluster's database; the peak of each.</summary>
-    private static async Task<IReadOnlyDictionary<string, long>> SamplePeakConnectionsAsync(NpgsqlDataSource database, CancellationToken stop)
-    {
-        var peaks = new ConcurrentDictionary<string, long>();
-        await using var connection = await database.OpenConnectionAsync(CancellationToken.None);
-        await using var command = new NpgsqlCommand(
-            "SELECT application_name, count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() GROUP BY 1", connection);
-        while (!stop.IsCancellationRequested)
-        {
-            await using (var reader = await command.ExecuteReaderAsync(CancellationToken.None))
-            {
-                while (await reader.ReadAsync(CancellationToken.None))
-                {
-                    var count = reader.GetInt64(1);
-                    peaks.AddOrUpdate(reader.GetString(0), count, (_, peak) => Math.Max(peak, count));
-                }
-            }
-
-            try
-            {
-                await Task.Delay(50, stop);
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        return peaks;
-    }
 }

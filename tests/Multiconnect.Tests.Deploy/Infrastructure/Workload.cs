@@ -23,6 +23,16 @@ public sealed record Workload(string Kind, string Name, int? Replicas, V1PodTemp
         return ImageNames.ProgramOf(name);
     }
 
+    /// <summary>A port as manifests refer to it: a number, or the name of one of the container's ports.</summary>
+    public static int ContainerPort(V1Container container, IntOrString port)
+    {
+        ArgumentNullException.ThrowIfNull(container);
+        ArgumentNullException.ThrowIfNull(port);
+        return int.TryParse(port.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? number
+            : container.Ports.Single(p => p.Name == port.Value).ContainerPort;
+    }
+
     public bool Selects(IDictionary<string, string>? selector) =>
         selector is { Count: > 0 } && selector.All(label => Template.Metadata.Labels.TryGetValue(label.Key, out var value) && value == label.Value);
 }
