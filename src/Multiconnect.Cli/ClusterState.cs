@@ -2,7 +2,7 @@ namespace Multiconnect.Cli;
 
 /// <summary>A local cluster as `up` started it: what `status`, `kill`, `start`, `load`, `chaos` and `down` act on.</summary>
 internal sealed record ClusterState(
-    Uri Api,
+    IReadOnlyList<Uri> Apis,
     Uri Simulator,
     string Storage,
     string? PostgresDirectory,
@@ -10,6 +10,10 @@ internal sealed record ClusterState(
     IReadOnlyList<ManagedProcess> Processes)
 {
     public const string InMemory = "in-memory";
+
+    /// <summary>The first gateway's API, the one `load`, `chaos` and `status` use.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Uri Api => Apis[0];
 
     public ManagedProcess? Find(string name) => Processes.FirstOrDefault(p => p.Name == name);
 

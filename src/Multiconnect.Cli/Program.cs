@@ -11,22 +11,27 @@ var coreApps = new Option<int>("--coreapps") { Description = "CoreApps to start 
 coreApps.Validators.Add(r => { if (r.GetValue(coreApps) is < 1 or > 16) { r.AddError("--coreapps must be from 1 to 16."); } });
 var shards = new Option<int>("--shards") { Description = "Shard count: 1, 2, 4, 8, 16 or 32", DefaultValueFactory = _ => 2 };
 shards.Validators.Add(r => { if (r.GetValue(shards) is not (1 or 2 or 4 or 8 or 16 or 32)) { r.AddError("--shards must be one of 1, 2, 4, 8, 16, 32."); } });
-var port = new Option<int>("--port") { Description = "The gateway's API port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
-port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65535) { r.AddError("--port must be from 1 to 65535."); } });
+var gateways = new Option<int>("--gateways") { Description = "Gateways to start (1–8), on the API port and the ports after it", DefaultValueFactory = _ => 1 };
+gateways.Validators.Add(r => { if (r.GetValue(gateways) is < 1 or > 8) { r.AddError("--gateways must be from 1 to 8."); } });
+var port = new Option<int>("--port") { Description = "The first gateway's API port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65528) { r.AddError("--port must be from 1 to 65528."); } });
 var postgres = new Option<string>("--postgres") { Description = "Use this PostgreSQL connection string instead of a private server" };
 var inMemory = new Option<bool>("--in-memory") { Description = "Keep nothing: no PostgreSQL, NOT DURABLE" };
 var detach = new Option<bool>("--detach") { Description = "Return once the cluster answers, leaving it running" };
-var up = new Command("up", "Start a local cluster: PostgreSQL, migrations, the simulator, CoreApps and a gateway, with the shard count set")
+var up = new Command("up", "Start a local cluster: PostgreSQL, migrations, the simulator, CoreApps and gateways, with the shard count set")
 {
-    coreApps, shards, port, postgres, inMemory, detach,
+    coreApps, gateways, shards, port, postgres, inMemory, detach,
 };
 up.Validators.Add(r => { if (r.GetValue(postgres) is not null && r.GetValue(inMemory)) { r.AddError("Give --postgres or --in-memory, not both."); } });
 up.SetAction((r, ct) => Up.RunAsync(
-    new Up.Options(r.GetValue(coreApps), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach)), home, ct));
+    new Up.Options(r.GetValue(coreApps), r.GetValue(gateways), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach)), home, ct));
 
 var json = new Option<bool>("--json") { Description = "Print JSON" };
 var status = new Command("status", "Every process (role, pid, state, shards), the shard map, URLs and the credentials file") { json };
 status.SetAction((r, ct) => Status.RunAsync(home, r.GetValue(json), ct));
+
+var env = new Command("env", "Shell assignments for your own curl session: eval \"$(./mc env)\" sets API, API_2…, SIMULATOR, PASSWORD, SIMULATOR_TOKEN, CC, PHONE");
+env.SetAction((_, _) => Env.RunAsync(home));
 
 var down = new Command("down", "Stop the whole cluster (data, logs and credentials are kept)");
 down.SetAction((_, _) => Down.RunAsync(home));
@@ -100,7 +105,7 @@ bench.SetAction((r, _) => Multiconnect.Cli.Bench.Benchmarks.RunAsync(r.GetValue(
 
 var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, and the tools that prove it works. State, logs and credentials live in " + home.Root)
 {
-    up, status, down, kill, start, load, chaos, bench,
+    up, status, env, down, kill, start, load, chaos, bench,
 };
 // Ctrl-C or SIGTERM cancels the command, which then stops what it started: give it the time that takes
 // (the default would end the process after 2 s, leaving processes running).

@@ -34,13 +34,7 @@ internal static class Status
                 placements is null ? [] : [.. placements.Where(s => s.Value.Node == p.Name).Select(s => s.Key).Order()],
                 p.Management))],
             placements is null ? null : new ShardMapReport(state.Shards, [.. placements.OrderBy(s => s.Key).Select(s => new PlacementReport(s.Key, s.Value.Node, s.Value.Epoch))]),
-            new Dictionary<string, string>
-            {
-                ["api"] = state.Api + "v1",
-                ["openapi"] = state.Api + "openapi/v1.json",
-                ["dashboard"] = state.Api + "dashboard",
-                ["simulator"] = state.Simulator.ToString(),
-            },
+            Urls(state),
             home.CredentialsFile,
             state.Storage,
             home.Logs);
@@ -70,6 +64,16 @@ internal static class Status
         Console.WriteLine($"{"storage",-11} {report.Storage}");
         Console.WriteLine($"{"logs",-11} {report.Logs}");
         return 0;
+    }
+
+    /// <summary>Each gateway's API ("api", then "api-2", …), the first one's OpenAPI document and dashboard, the simulator.</summary>
+    private static Dictionary<string, string> Urls(ClusterState state)
+    {
+        var urls = state.Apis.Select((api, i) => (Name: i == 0 ? "api" : $"api-{i + 1}", Url: api + "v1")).ToDictionary(u => u.Name, u => u.Url);
+        urls["openapi"] = state.Api + "openapi/v1.json";
+        urls["dashboard"] = state.Api + "dashboard";
+        urls["simulator"] = state.Simulator.ToString();
+        return urls;
     }
 
     private static async Task<IReadOnlyDictionary<int, (string Node, long Epoch)>?> PlacementsAsync(ClusterHome home, ClusterState state, CancellationToken cancellationToken)

@@ -4,10 +4,10 @@ using Multiconnect.Harness;
 
 namespace Multiconnect.Cli;
 
-/// <summary>`./mc up`: a whole local cluster — PostgreSQL, migrations, the simulator, CoreApps, a gateway — with the shard count set.</summary>
+/// <summary>`./mc up`: a whole local cluster — PostgreSQL, migrations, the simulator, CoreApps, gateways — with the shard count set.</summary>
 internal static class Up
 {
-    public sealed record Options(int CoreApps, int Shards, int Port, string? Postgres, bool InMemory, bool Detach);
+    public sealed record Options(int CoreApps, int Gateways, int Shards, int Port, string? Postgres, bool InMemory, bool Detach);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -21,7 +21,9 @@ internal static class Up
 
         var credentials = home.ReadOrCreateCredentials();
         var (storage, connectionString, postgresDirectory) = await StorageAsync(options, home);
-        var state = new ClusterState(new Uri($"http://127.0.0.1:{options.Port}"), new Uri($"http://127.0.0.1:{FreePort.Next()}"), storage, postgresDirectory, options.Shards, []);
+        // Gateway n listens on the API port + n - 1: 8080, 8081, …
+        var apis = Enumerable.Range(options.Port, options.Gateways).Select(p => new Uri($"http://127.0.0.1:{p}")).ToList();
+        var state = new ClusterState(apis, new Uri($"http://127.0.0.1:{FreePort.Next()}"), storage, postgresDirectory, options.Shards, []);
         try
         {
             if (connectionString is not null)
@@ -45,12 +47,21 @@ internal static class Up
                 state = Launch(home, state, coreApp);
             }
 
-            state = Launch(home, state, Gateway(state, credentials, connectionString, coreApps));
-            Console.WriteLine($"Started the simulator, {options.CoreApps} CoreApps and the gateway; waiting for the cluster…");
-            using var gateway = await Eventually.Get(
-                async () => await FailIfExitedAsync(home, state) ?? await GatewayClient.TryLoginAsync(state.Api, credentials, cancellationToken),
-                "the gateway to accept a login", StartTimeout);
-            await Eventually.True(async () => (await gateway.Http.GetAsync("/v1/account/shards", cancellationToken)).IsSuccessStatusCode, "the gateway to reach the cluster", StartTimeout);
+            for (var n = 1; n <= apis.Count; n++)
+            {
+                state = Launch(home, state, Gateway(n, apis[n - 1], credentials, connectionString, coreApps));
+            }
+
+            Console.WriteLine($"Started the simulator, {options.CoreApps} CoreApps and {Plural(apis.Count, "gateway")}; waiting for the cluster…");
+            foreach (var api in apis)
+            {
+                using var each = await Eventually.Get(
+                    async () => await FailIfExitedAsync(home, state) ?? await GatewayClient.TryLoginAsync(api, credentials, cancellationToken),
+                    $"the gateway at {api} to accept a login", StartTimeout);
+                await Eventually.True(async () => (await each.Http.GetAsync("/v1/account/shards", cancellationToken)).IsSuccessStatusCode, $"the gateway at {api} to reach the cluster", StartTimeout);
+            }
+
+            using var gateway = (await GatewayClient.TryLoginAsync(state.Api, credentials, cancellationToken))!;
 
             var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
             using (var register = await gateway.Http.PostAsJsonAsync(
@@ -150,17 +161,17 @@ internal static class Up
         })];
     }
 
-    private static ManagedProcess Gateway(ClusterState state, Credentials credentials, string? connectionString, List<ManagedProcess> coreApps)
+    private static ManagedProcess Gateway(int n, Uri api, Credentials credentials, string? connectionString, List<ManagedProcess> coreApps)
     {
         var environment = Postgres(connectionString, 4);
-        environment["Multiconnect__Gateway__Name"] = "gateway-1";
+        environment["Multiconnect__Gateway__Name"] = $"gateway-{n}";
         environment["MULTICONNECT_ADMIN_PASSWORD"] = credentials.Password;
         for (var i = 0; i < coreApps.Count; i++)
         {
             environment[$"Multiconnect__Gateway__DevelopmentGatewayPorts__{i}"] = coreApps[i].Environment["Multiconnect__CoreApp__GatewayPort"];
         }
 
-        return new("gateway-1", "gateway", "Multiconnect.Gateway", ["--urls", state.Api.ToString()], environment, 0, 0);
+        return new($"gateway-{n}", "gateway", "Multiconnect.Gateway", ["--urls", api.ToString()], environment, 0, 0);
     }
 
     private static Dictionary<string, string> Postgres(string? connectionString, int maxPoolSize) => connectionString is null
@@ -199,8 +210,8 @@ internal static class Up
         var credentials = Path.GetRelativePath(Directory.GetCurrentDirectory(), home.CredentialsFile);
         Console.WriteLine($$$"""
 
-            The cluster is up ({{{state.Processes.Count(p => p.Role == "coreapp")}}} CoreApps, {{{state.Shards}}} shards, storage: {{{storage}}}).
-              API         {{{api}}}/v1
+            The cluster is up ({{{state.Processes.Count(p => p.Role == "coreapp")}}} CoreApps, {{{Plural(state.Apis.Count, "gateway")}}}, {{{Plural(state.Shards, "shard")}}}, storage: {{{storage}}}).
+              API         {{{string.Join("  ", state.Apis.Select(a => a + "v1"))}}}
               OpenAPI     {{{api}}}/openapi/v1.json
               Dashboard   {{{api}}}/dashboard   (basic auth: the admin credentials)
               Simulator   {{{state.Simulator.ToString().TrimEnd('/')}}}
@@ -213,9 +224,12 @@ internal static class Up
               curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
                 -d '{"to":"16315551234","type":"text","text":{"body":"hello"}}' {{{api}}}/v1/messages
 
-            ./mc status shows every process and the shard map; ./mc down stops it all.
+            ./mc status shows every process and the shard map; eval "$(./mc env)" sets API, PASSWORD and the rest
+            for your own curl session (README.md); ./mc down stops it all.
             """);
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
 }

@@ -12,4 +12,31 @@ public static class FreePort
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>The first of <paramref name="count"/> consecutive free ports (for `./mc up --gateways`, which uses the ports after --port).</summary>
+    public static int NextRun(int count)
+    {
+        while (true)
+        {
+            var first = Next();
+            if (first + count - 1 <= IPEndPoint.MaxPort && Enumerable.Range(first + 1, count - 1).All(IsFree))
+            {
+                return first;
+            }
+        }
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
 }

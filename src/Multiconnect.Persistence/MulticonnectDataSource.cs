@@ -12,6 +12,10 @@ public static class MulticonnectDataSource
     /// at most MaxPoolSize connections, each showing <paramref name="applicationName"/> in pg_stat_activity.
     /// The pool carries the same name in Npgsql's metrics (the label db_client_connection_pool_name), rather
     /// than the connection string.
+    /// <para>Our sessions never start parallel query workers (max_parallel_workers_per_gather = 0): every
+    /// query here is small, and each worker is one more server process under the same application_name, so
+    /// the process's footprint in PostgreSQL stays exactly its pool (a count over a long webhook backlog was
+    /// seen to start two).</para>
     /// </summary>
     public static NpgsqlDataSource Create(PostgresOptions options, string applicationName)
     {
@@ -20,6 +24,7 @@ public static class MulticonnectDataSource
         builder.ConnectionStringBuilder.MaxPoolSize = options.MaxPoolSize;
         builder.ConnectionStringBuilder.MinPoolSize = Math.Min(builder.ConnectionStringBuilder.MinPoolSize, options.MaxPoolSize);
         builder.ConnectionStringBuilder.ApplicationName = applicationName;
+        builder.ConnectionStringBuilder.Options = $"{builder.ConnectionStringBuilder.Options} -c max_parallel_workers_per_gather=0".TrimStart();
         builder.Name = applicationName;
         return builder.Build();
     }
