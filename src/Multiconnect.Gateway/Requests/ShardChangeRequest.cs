@@ -5,8 +5,7 @@ namespace Multiconnect.Gateway.Requests;
 
 /// <summary>
 /// POST /v1/account/shards: <c>{"cc","phone_number","shards","pin"?,"cert"}</c>. cc and phone_number are
-/// strings of digits (country code 1–3 digits, national number 4–14, 15 at most together, as E.164),
-/// shards one of 1, 2, 4, 8, 16, 32, pin six digits when given, cert base64.
+/// strings of digits (<see cref="BusinessPhone"/>: country code 1–3 digits, 6–15 digits together), shards one of 1, 2, 4, 8, 16, 32, pin six digits when given, cert base64.
 /// </summary>
 public sealed record ShardChangeRequest(string Cc, string PhoneNumber, ShardCount Shards, string? Pin, byte[] Cert)
 {
@@ -19,18 +18,14 @@ public sealed record ShardChangeRequest(string Cc, string PhoneNumber, ShardCoun
         var pin = body.OptionalString("pin");
         var certText = body.RequiredString("cert");
 
-        if (cc is not null && (!IsDigits(cc, 1, 3) || cc[0] == '0'))
+        if (cc is not null && BusinessPhone.CcProblem(cc) is { } ccProblem)
         {
-            body.Invalid("cc", "must be the country code, 1 to 3 digits without '+', such as \"1\"");
+            body.Invalid("cc", ccProblem);
         }
 
-        if (phoneNumber is not null && !IsDigits(phoneNumber, 4, 14))
+        if (phoneNumber is not null && BusinessPhone.NumberProblem(cc, phoneNumber) is { } phoneProblem)
         {
-            body.Invalid("phone_number", "must be the national number, 4 to 14 digits");
-        }
-        else if (cc is not null && phoneNumber is not null && cc.Length + phoneNumber.Length > 15)
-        {
-            body.Invalid("phone_number", "cc and phone_number together have more than 15 digits");
+            body.Invalid("phone_number", phoneProblem);
         }
 
         if (shards is { } count && !ShardCount.IsAllowed(count))
@@ -51,9 +46,6 @@ public sealed record ShardChangeRequest(string Cc, string PhoneNumber, ShardCoun
 
         return body.Problems ?? (Validated<ShardChangeRequest>)new ShardChangeRequest(cc!, phoneNumber!, ShardCount.From(shards!.Value), pin, cert!);
     }
-
-    private static bool IsDigits(string text, int min, int max) =>
-        text.Length >= min && text.Length <= max && text.All(char.IsAsciiDigit);
 
     private static byte[]? Base64(string text)
     {

@@ -59,6 +59,7 @@ public sealed class ShardChangeRequestTests
     [InlineData("cc", "\"1234\"")]
     [InlineData("phone_number", "\"631-555\"")]
     [InlineData("phone_number", "\"123\"")]
+    [InlineData("phone_number", "\"1234\"")] // 5 digits with cc 1: the simulated servers would refuse it, and so do we
     [InlineData("phone_number", "\"123456789012345\"")]
     [InlineData("pin", "\"12345\"")]
     [InlineData("pin", "\"12345a\"")]
