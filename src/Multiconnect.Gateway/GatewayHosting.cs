@@ -7,6 +7,7 @@ using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Inbound;
 using Multiconnect.Gateway.Metrics;
 using Multiconnect.Gateway.Webhooks;
 using Multiconnect.Management;
@@ -45,6 +46,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
         builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         builder.Services.AddWebhookStore(postgres, cluster.ServiceId);
+        builder.Services.AddSingleton(provider => new InboundMessages(provider.GetService<NpgsqlDataSource>(), cluster.ServiceId));
         AddAuth(builder.Services, configuration);
         if (postgres.IsConfigured)
         {

@@ -4,8 +4,8 @@ using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Inbound;
 using Multiconnect.Gateway.Requests;
-using Npgsql;
 
 namespace Multiconnect.Gateway.Apis;
 
@@ -48,11 +48,11 @@ public static class MessagesApi
         return TypedResults.Created((string?)null, new SendMessageResponse([new MessageId(message.Id)]));
     }
 
-    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, IServiceProvider services)
+    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, InboundMessages inbound)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(inbound);
         var body = await JsonRequestBody.ReadAsync(request);
         if (!body.IsValid)
         {
@@ -70,15 +70,13 @@ public static class MessagesApi
             return problems;
         }
 
-        if (services.GetService<NpgsqlDataSource>() is not { } dataSource || await ShardOfInboundAsync(dataSource, id, request.HttpContext.RequestAborted) is not { } shard)
+        if (await inbound.ShardOfAsync(id, request.HttpContext.RequestAborted) is not { } shard)
         {
             return ApiError.ForStatus(StatusCodes.Status404NotFound, request.Method, request.Path);
         }
 
         await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).MarkReadAsync(id), request.HttpContext.RequestAborted);
-        await using var marked = dataSource.CreateCommand("UPDATE messages_in SET read_at = now() WHERE id = $1");
-        marked.Parameters.Add(new() { Value = id });
-        await marked.ExecuteNonQueryAsync(request.HttpContext.RequestAborted);
+        await inbound.MarkedReadAsync(id, request.HttpContext.RequestAborted);
         return TypedResults.Ok();
     }
 
@@ -88,12 +86,5 @@ public static class MessagesApi
         Span<byte> bytes = stackalloc byte[16];
         Guid.CreateVersion7().TryWriteBytes(bytes, bigEndian: true, out _);
         return "wamid." + Base64Url.EncodeToString(bytes);
-    }
-
-    private static async Task<int?> ShardOfInboundAsync(NpgsqlDataSource dataSource, string id, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT shard_id FROM messages_in WHERE id = $1");
-        command.Parameters.Add(new() { Value = id });
-        return await command.ExecuteScalarAsync(cancellationToken) as int?;
     }
 }
