@@ -14,7 +14,7 @@ shards.Validators.Add(r => { if (r.GetValue(shards) is not (1 or 2 or 4 or 8 or 
 var gateways = new Option<int>("--gateways") { Description = "Gateways to start (1–8), on the API port and the ports after it", DefaultValueFactory = _ => 1 };
 gateways.Validators.Add(r => { if (r.GetValue(gateways) is < 1 or > 8) { r.AddError("--gateways must be from 1 to 8."); } });
 var port = new Option<int>("--port") { Description = "The first gateway's API port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
-port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65528) { r.AddError("--port must be from 1 to 65528."); } });
+port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65535) { r.AddError("--port must be from 1 to 65535."); } });
 var postgres = new Option<string>("--postgres") { Description = "Use this PostgreSQL connection string instead of a private server" };
 var inMemory = new Option<bool>("--in-memory") { Description = "Keep nothing: no PostgreSQL, NOT DURABLE" };
 var detach = new Option<bool>("--detach") { Description = "Return once the cluster answers, leaving it running" };
@@ -23,6 +23,7 @@ var up = new Command("up", "Start a local cluster: PostgreSQL, migrations, the s
     coreApps, gateways, shards, port, postgres, inMemory, detach,
 };
 up.Validators.Add(r => { if (r.GetValue(postgres) is not null && r.GetValue(inMemory)) { r.AddError("Give --postgres or --in-memory, not both."); } });
+up.Validators.Add(r => { if (r.GetValue(port) + r.GetValue(gateways) - 1 > 65535) { r.AddError("--port: the last gateway's port (--port + --gateways - 1) must be at most 65535."); } });
 up.SetAction((r, ct) => Up.RunAsync(
     new Up.Options(r.GetValue(coreApps), r.GetValue(gateways), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach)), home, ct));
 
