@@ -53,15 +53,20 @@ internal static class Up
             }
 
             Console.WriteLine($"Started the simulator, {options.CoreApps} CoreApps and {Plural(apis.Count, "gateway")}; waiting for the cluster…");
-            foreach (var api in apis)
+            async Task<GatewayClient> ReadyAsync(Uri api)
             {
-                using var each = await Eventually.Get(
+                var client = await Eventually.Get(
                     async () => await FailIfExitedAsync(home, state) ?? await GatewayClient.TryLoginAsync(api, credentials, cancellationToken),
                     $"the gateway at {api} to accept a login", StartTimeout);
-                await Eventually.True(async () => (await each.Http.GetAsync("/v1/account/shards", cancellationToken)).IsSuccessStatusCode, $"the gateway at {api} to reach the cluster", StartTimeout);
+                await Eventually.True(async () => (await client.Http.GetAsync("/v1/account/shards", cancellationToken)).IsSuccessStatusCode, $"the gateway at {api} to reach the cluster", StartTimeout);
+                return client;
             }
 
-            using var gateway = (await GatewayClient.TryLoginAsync(state.Api, credentials, cancellationToken))!;
+            using var gateway = await ReadyAsync(state.Api);
+            foreach (var other in apis.Skip(1))
+            {
+                using var _ = await ReadyAsync(other);
+            }
 
             var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
             using (var register = await gateway.Http.PostAsJsonAsync(
