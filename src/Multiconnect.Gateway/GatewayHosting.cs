@@ -40,6 +40,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(gateway));
         builder.Services.AddSingleton<ShardCaller>();
+        builder.Services.AddSingleton<GatewayConnectionLoss>();
         builder.Services.AddSingleton<ClusterView>();
         builder.Services.AddSingleton<ShardCountCache>();
         builder.Services.AddSingleton<ApiMetrics>();
@@ -71,6 +72,7 @@ public static class GatewayHosting
             }
 
             client.UseConnectionRetryFilter<RetryUntilStopped>();
+            client.AddGatewayCountChangedHandler(services => services.GetRequiredService<GatewayConnectionLoss>().OnGatewayCountChanged);
 
             // Re-read the list of live CoreApps every second: a hung CoreApp keeps its connections
             // open, so only the membership table tells the gateway to stop sending through it.

@@ -36,33 +36,46 @@ internal static class Benchmarks
         public ValueTask DisposeAsync() => Cluster.DisposeAsync();
     }
 
-    public static async Task<int> RunAsync(bool quick)
+    /// <summary>The tables `--only` can pick.</summary>
+    public static readonly string[] Tables = ["scaling", "maximum", "failover"];
+
+    public static async Task<int> RunAsync(bool quick, string? only)
     {
         var options = quick ? Options.Quick : Options.Full;
-        var command = quick ? "./mc bench --quick" : "./mc bench";
+        var command = "./mc bench" + (quick ? " --quick" : "") + (only is null ? "" : $" --only {only}");
+        bool Runs(string table) => only is null || only == table;
         await using var server = await PostgresServer.StartAsync();
         var about = $"Command: `{command}` · machine: {await MachineAsync(server)} · date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC";
         var report = new StringBuilder();
 
-        Progress("multiconnect scaling, simulator cap on");
-        report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput by shard count, upstream capped at {options.SessionCap} msg/s per session\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, offered load 1.5 × cap × shards, {options.Recipients} recipients\n");
-        report.AppendLine(await ScalingAsync(server, options));
+        if (Runs("scaling"))
+        {
+            Progress("multiconnect scaling, simulator cap on");
+            report.AppendLine(CultureInfo.InvariantCulture, $"### Throughput by shard count, upstream capped at {options.SessionCap} msg/s per session\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, offered load 1.5 × cap × shards, {options.Recipients} recipients\n");
+            report.AppendLine(await ScalingAsync(server, options));
+        }
 
-        Progress("maximum durable throughput, cap off");
-        report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, {options.Recipients} callers each sending its next message once the last was accepted\n");
-        var (maximum, connections) = await MaximumAsync(server, options);
-        report.AppendLine(maximum);
+        if (Runs("maximum"))
+        {
+            Progress("maximum durable throughput, cap off");
+            report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, {options.Recipients} callers each sending its next message once the last was accepted\n");
+            var (maximum, connections) = await MaximumAsync(server, options);
+            report.AppendLine(maximum);
 
-        report.AppendLine("### PostgreSQL connections per process under the maximum load\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · peak of pg_stat_activity sampled every 50 ms during all the runs above\n");
-        report.AppendLine(connections);
+            report.AppendLine("### PostgreSQL connections per process under the maximum load\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · peak of pg_stat_activity sampled every 50 ms during all the runs above\n");
+            report.AppendLine(connections);
+        }
 
-        Progress("failover");
-        report.AppendLine("### Failover of a shard: crash (SIGKILL) and hang (SIGSTOP) of its CoreApp\n");
-        report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.FailoverRuns} runs of each, 3 CoreApps, 2 shards; seconds from the signal\n");
-        report.AppendLine(await FailoverBenchmark.RunAsync(server, options.FailoverRuns));
+        if (Runs("failover"))
+        {
+            Progress("failover");
+            report.AppendLine("### Failover of a shard: crash (SIGKILL) and hang (SIGSTOP) of its CoreApp\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.FailoverRuns} runs of each, 3 CoreApps, 2 shards; seconds from the signal\n");
+            report.AppendLine(await FailoverBenchmark.RunAsync(server, options.FailoverRuns));
+        }
 
         Console.WriteLine(report.ToString());
         return 0;

@@ -6,9 +6,11 @@ namespace Multiconnect.Gateway.Cluster;
 /// <summary>
 /// Calls into the cluster without ever waiting long on a dead or hung CoreApp: each attempt gets a
 /// short timeout, and a failed attempt is retried (reaching the shard's new activation once the
-/// master has re-placed it) until one overall deadline. Values and reasons: docs/failover.md.
+/// master has re-placed it) until one overall deadline. An attempt in flight when the client loses a
+/// connection to a CoreApp is retried at once (<see cref="GatewayConnectionLoss"/>). Values and
+/// reasons: docs/failover.md.
 /// </summary>
-public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCaller> logger)
+public sealed partial class ShardCaller(IClusterClient cluster, GatewayConnectionLoss connectionLoss, ILogger<ShardCaller> logger)
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(12);
@@ -40,9 +42,16 @@ public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCal
         var delay = FirstRetryDelay;
         for (var attempt = 1; ; attempt++)
         {
+            var connectionLost = connectionLoss.Token;
+            using var attemptEnds = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, connectionLost);
             try
             {
-                return await call(cluster).WaitAsync(attemptTimeout, cancellationToken);
+                return await call(cluster).WaitAsync(attemptTimeout, attemptEnds.Token);
+            }
+            catch (OperationCanceledException) when (connectionLost.IsCancellationRequested && !cancellationToken.IsCancellationRequested
+                && Stopwatch.GetElapsedTime(started) < Deadline)
+            {
+                LogRetryAfterConnectionLoss(logger, attempt);
             }
             catch (Exception e) when (IsTransient(e) && Stopwatch.GetElapsedTime(started) + delay < Deadline)
             {
@@ -59,4 +68,7 @@ public sealed partial class ShardCaller(IClusterClient cluster, ILogger<ShardCal
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cluster call attempt {Attempt} failed; retrying")]
     private static partial void LogRetry(ILogger logger, int attempt, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster call attempt {Attempt} was in flight when a connection to a CoreApp closed; retrying")]
+    private static partial void LogRetryAfterConnectionLoss(ILogger logger, int attempt);
 }
