@@ -42,7 +42,14 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ShardCaller>();
         builder.Services.AddSingleton<GatewayConnectionLoss>();
         builder.Services.AddSingleton<ClusterView>();
-        builder.Services.AddSingleton<ShardCountCache>();
+        builder.Services.AddSingleton(services =>
+        {
+            var view = services.GetRequiredService<ClusterView>();
+            return new ShardCountCache(
+                async () => (await view.ReadMapAsync(CancellationToken.None)).Shards,
+                services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILogger<ShardCountCache>>());
+        });
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
         builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");

@@ -27,13 +27,15 @@ public static class ShardsApi
             [.. cluster.Shards.Select(ShardPlacement.Of)]));
     }
 
-    public static async Task<Results<Ok<ShardPlacement>, ApiError>> GetShardAsync(string shardId, ClusterView view, CancellationToken cancellationToken)
+    /// <summary>One shard's placement; the count it is checked against is the routing one, so that asking a shard never waits on the master.</summary>
+    public static async Task<Results<Ok<ShardPlacement>, ApiError>> GetShardAsync(string shardId, ClusterView view, ShardCountCache shards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var map = await view.ReadMapAsync(cancellationToken);
-        if (!int.TryParse(shardId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id >= map.Shards.Value)
+        ArgumentNullException.ThrowIfNull(shards);
+        var count = (await shards.GetAsync(cancellationToken)).Value;
+        if (!int.TryParse(shardId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id >= count)
         {
-            return ApiError.Invalid("shardId", $"must be a shard number from 0 to {map.Shards.Value - 1}");
+            return ApiError.Invalid("shardId", $"must be a shard number from 0 to {count - 1}");
         }
 
         return TypedResults.Ok(ShardPlacement.Of(await view.DescribeAsync(id, cancellationToken)));
