@@ -61,17 +61,10 @@ public sealed class NodeProcess : IAsyncDisposable
         string program, IReadOnlyDictionary<string, string?> environment, params string[] arguments) =>
         RunToEndAsync(program, environment, TimeSpan.FromSeconds(60), arguments);
 
-    /// <summary>Runs a one-shot command of <paramref name="program"/> to its end, within <paramref name="limit"/>.</summary>
-    public static async Task<(int ExitCode, string Output, string Error)> RunToEndAsync(
-        string program, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] arguments)
-    {
-        using var process = Process.Start(StartInfo(program, environment, arguments))!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    /// <summary>Runs a one-shot command of <paramref name="program"/> to its end, within <paramref name="limit"/> (see <see cref="ProcessRun"/>).</summary>
+    public static Task<(int ExitCode, string Output, string Error)> RunToEndAsync(
+        string program, IReadOnlyDictionary<string, string?> environment, TimeSpan limit, params string[] arguments) =>
+        ProcessRun.ToEndAsync(StartInfo(program, environment, arguments), limit);
 
     public async Task<int> WaitForExitAsync(TimeSpan timeout)
     {

@@ -138,16 +138,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task<int> Run(string program, string[] arguments, bool check = true)
     {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (check && process.ExitCode != 0)
+        var (exitCode, output, error) = await ProcessRun.ToEndAsync(new ProcessStartInfo(program, arguments), Timeout.InfiniteTimeSpan);
+        if (check && exitCode != 0)
         {
-            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} failed ({exitCode}): {output}{error}");
         }
 
-        return process.ExitCode;
+        return exitCode;
     }
 }

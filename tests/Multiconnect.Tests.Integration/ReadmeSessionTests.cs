@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace Multiconnect.Tests.Integration;
@@ -51,7 +50,9 @@ public sealed class ReadmeSessionTests : IAsyncLifetime
         var session = Path.Combine(_bin, "session.sh");
         await File.WriteAllLinesAsync(session, script);
 
-        var (exitCode, output, error) = await BashAsync(session, TimeSpan.FromMinutes(4));
+        var (exitCode, output, error) = await ProcessRun.ToEndAsync(
+            new ProcessStartInfo("bash", ["-euo", "pipefail", session]) { WorkingDirectory = _bin, Environment = { ["MULTICONNECT_HOME"] = _home } },
+            TimeSpan.FromMinutes(4));
 
         Assert.True(exitCode == 0, $"the session failed ({exitCode}):\n{output}\n{error}");
         var printed = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -72,30 +73,4 @@ public sealed class ReadmeSessionTests : IAsyncLifetime
     /// <summary>What the README shows, literally, but "…" stands for anything.</summary>
     private static Regex Pattern(string shown) =>
         new("^" + string.Join(".*", shown.Split('…').Select(Regex.Escape)) + "$", RegexOptions.None, TimeSpan.FromSeconds(1));
-
-    private async Task<(int ExitCode, string Output, string Error)> BashAsync(string script, TimeSpan limit)
-    {
-        var start = new ProcessStartInfo("bash", ["-euo", "pipefail", script])
-        {
-            WorkingDirectory = _bin,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["MULTICONNECT_HOME"] = _home },
-        };
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(limit);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"the session did not end within {limit.TotalMinutes.ToString(CultureInfo.InvariantCulture)} min:\n{await output}\n{await error}");
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
 }
