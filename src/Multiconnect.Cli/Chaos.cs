@@ -8,7 +8,10 @@ namespace Multiconnect.Cli;
 /// </summary>
 internal static class Chaos
 {
-    public sealed record Options(TimeSpan Every, string Signal, TimeSpan Duration, double? Rate, int Recipients, TimeSpan Drain, bool Json);
+    public sealed record Options(TimeSpan Every, string Signal, TimeSpan Duration, double? Rate, int Recipients, TimeSpan Drain, bool Json, bool Reshard = false);
+
+    /// <summary>The counts --reshard moves among, each change to the next one that differs from the count in force.</summary>
+    private static readonly int[] ReshardCounts = [4, 8, 2];
 
     private static readonly TimeSpan RecoveryTimeout = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan Pause = TimeSpan.FromSeconds(2);
@@ -34,6 +37,8 @@ internal static class Chaos
         }
 
         var events = new List<ChaosEvent>();
+        var shards = (await run.Gateway.GetAsync("/v1/account/shards", cancellationToken)).GetProperty("account").GetProperty("shards").GetInt32();
+        var (strikes, changes) = (0, 0);
         var clock = Stopwatch.StartNew();
         var load = run.RunAsync(new LoadRun.Options(options.Rate, options.Duration, options.Recipients, options.Drain), cancellationToken);
         for (var at = options.Every; at < options.Duration; at += options.Every)
@@ -49,19 +54,39 @@ internal static class Chaos
                 break; // the sending is over: no kill during the drain
             }
 
-            var chaosEvent = await StrikeAsync(home, run, options.Signal, cancellationToken);
+            // With --reshard, changes of count and kills alternate, a change first.
+            ChaosEvent? chaosEvent;
+            if (options.Reshard && strikes++ % 2 == 0)
+            {
+                var to = ReshardCounts[changes++ % ReshardCounts.Length];
+                to = to == shards ? ReshardCounts[changes++ % ReshardCounts.Length] : to;
+                chaosEvent = await ShardChange.RunAsync(home, run, shards, to, cancellationToken);
+                shards = chaosEvent.AcceptedInS is null ? shards : to;
+            }
+            else
+            {
+                chaosEvent = await StrikeAsync(home, run, options.Signal, cancellationToken);
+            }
+
             if (chaosEvent is not null)
             {
                 events.Add(chaosEvent);
-                await Console.Error.WriteLineAsync(chaosEvent.RecoveryS is { } seconds
-                    ? $"\n{clock.Elapsed.TotalSeconds:0} s: SIG{chaosEvent.Signal} to {chaosEvent.Victim}; shard {chaosEvent.Shard} served again after {seconds:0.00} s"
-                    : $"\n{clock.Elapsed.TotalSeconds:0} s: SIG{chaosEvent.Signal} to {chaosEvent.Victim}; shard {chaosEvent.Shard} did NOT serve again within {RecoveryTimeout.TotalSeconds:0} s");
+                await Console.Error.WriteLineAsync($"\n{clock.Elapsed.TotalSeconds:0} s: {Describe(chaosEvent)}");
             }
         }
 
         var verdict = await load with { Events = events };
         return verdict.Print(options.Json);
     }
+
+    private static string Describe(ChaosEvent e) => e switch
+    {
+        { Change: { } change, AcceptedInS: null } => $"shard count {change} was NOT accepted",
+        { Change: { } change, HandoverS: null } => $"shard count {change} accepted in {e.AcceptedInS:0.00} s; the handover did NOT end",
+        { Change: { } change } => $"shard count {change} accepted in {e.AcceptedInS:0.00} s, handed over after {e.HandoverS:0.00} s",
+        { RecoveryS: { } seconds } => $"SIG{e.Signal} to {e.Victim}; shard {e.Shard} served again after {seconds:0.00} s",
+        _ => $"SIG{e.Signal} to {e.Victim}; shard {e.Shard} did NOT serve again within {RecoveryTimeout.TotalSeconds:0} s",
+    };
 
     /// <summary>Signals a random CoreApp that owns a shard, times the shard's return, then starts the victim again; null when no CoreApp owns a shard.</summary>
     private static async Task<ChaosEvent?> StrikeAsync(ClusterHome home, LoadRun run, string signal, CancellationToken cancellationToken)

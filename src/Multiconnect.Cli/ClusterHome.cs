@@ -30,6 +30,9 @@ internal sealed class ClusterHome(string root)
 
     public string Logs => Path.Combine(Root, "logs");
 
+    /// <summary>The verified-name certificate up registered the number with; ./mc shards uses it again.</summary>
+    public string CertificateFile => Path.Combine(Root, "certificate");
+
     public string Postgres => Path.Combine(Root, "postgres");
 
     public string CaKey => Path.Combine(Root, "simulator", "ca-key.pem");
@@ -57,6 +60,10 @@ internal sealed class ClusterHome(string root)
         WriteOwnerOnly(CredentialsFile, JsonSerializer.Serialize(credentials, Json));
         return credentials;
     }
+
+    public void WriteCertificate(string cert) => WriteOwnerOnly(CertificateFile, cert);
+
+    public string? ReadCertificate() => File.Exists(CertificateFile) ? File.ReadAllText(CertificateFile).Trim() : null;
 
     private void WriteOwnerOnly(string path, string content)
     {

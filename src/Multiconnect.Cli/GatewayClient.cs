@@ -52,12 +52,16 @@ internal sealed class GatewayClient : IDisposable
     }
 
     /// <summary>The shard map: shard → (node name, epoch), for shards placed.</summary>
-    public async Task<IReadOnlyDictionary<int, (string Node, long Epoch)>> PlacementsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyDictionary<int, (string Node, long Epoch)>> PlacementsAsync(CancellationToken cancellationToken = default) =>
+        (await ShardMapAsync(cancellationToken)).Placements;
+
+    /// <summary>The shard count in force, and shard → (node name, epoch) for shards placed.</summary>
+    public async Task<(int Shards, IReadOnlyDictionary<int, (string Node, long Epoch)> Placements)> ShardMapAsync(CancellationToken cancellationToken = default)
     {
         var map = await GetAsync("/v1/shards", cancellationToken);
-        return map.GetProperty("placements").EnumerateArray().ToDictionary(
+        return (map.GetProperty("shards").GetInt32(), map.GetProperty("placements").EnumerateArray().ToDictionary(
             p => p.GetProperty("shard").GetInt32(),
-            p => (NodeName(p.GetProperty("node").GetString()!), p.GetProperty("epoch").GetInt64()));
+            p => (NodeName(p.GetProperty("node").GetString()!), p.GetProperty("epoch").GetInt64())));
     }
 
     /// <summary>Asks one shard where it runs (activating it if it is not): its node name and epoch.</summary>

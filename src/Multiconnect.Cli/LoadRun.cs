@@ -36,6 +36,10 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
 
     public GatewayClient Gateway => gateway;
 
+    public Credentials Credentials => credentials;
+
+    public SimulatorAdmin Simulator => simulator;
+
     public async Task<Verdict> RunAsync(Options options, CancellationToken cancellationToken)
     {
         var before = await CountersAsync();
@@ -59,7 +63,8 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
             result.Accepted - lost,
             lost,
             after.Duplicates - before.Duplicates,
-            after.OutOfOrder - before.OutOfOrder);
+            after.OutOfOrder - before.OutOfOrder,
+            after.Misrouted - before.Misrouted);
     }
 
     /// <summary>Waits until the simulator has every accepted message or the drain period is over; returns how many it lacks.</summary>
@@ -88,10 +93,10 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
         }
     }
 
-    private async Task<(long Duplicates, long OutOfOrder)> CountersAsync()
+    private async Task<(long Duplicates, long OutOfOrder, long Misrouted)> CountersAsync()
     {
         var counters = await simulator.CountersAsync(credentials.PhoneNumber);
-        return (counters.GetValueOrDefault("duplicates"), counters.GetValueOrDefault("out_of_order"));
+        return (counters.GetValueOrDefault("duplicates"), counters.GetValueOrDefault("out_of_order"), counters.GetValueOrDefault("misrouted"));
     }
 
     /// <summary>A progress line on standard error: rewritten each second on a terminal, one line every 5 s otherwise.</summary>

@@ -92,13 +92,30 @@ var every = DurationOption("--every", "Time between kills", TimeSpan.FromSeconds
 var chaosSignal = new Option<string>("--signal") { Description = "KILL (crash) or STOP (hang)", DefaultValueFactory = _ => "KILL" };
 chaosSignal.AcceptOnlyFromAmong("KILL", "STOP");
 var chaosDuration = DurationOption("--duration", "How long to run", TimeSpan.FromMinutes(2));
+var reshard = new Option<bool>("--reshard") { Description = "Alternate changes of the shard count (among 2, 4 and 8) with the kills" };
 var chaos = new Command("chaos", "The load, while a random shard-owning CoreApp is killed on a schedule and started again: exits 1 if anything was lost or reordered or a shard did not come back")
 {
-    every, chaosSignal, chaosDuration, rate, max, recipients, drain, json,
+    every, chaosSignal, chaosDuration, rate, max, recipients, drain, json, reshard,
 };
 NotBoth(chaos);
 chaos.SetAction((r, ct) => Chaos.RunAsync(
-    new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json)), home, ct));
+    new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json), r.GetValue(reshard)), home, ct));
+
+var count = new Argument<int>("N") { Description = "The new shard count: 1, 2, 4, 8, 16 or 32" };
+count.Validators.Add(r => { if (r.GetValue(count) is not (1 or 2 or 4 or 8 or 16 or 32)) { r.AddError("N must be one of 1, 2, 4, 8, 16, 32."); } });
+var shardsCommand = new Command("shards", "Change the shard count of the running cluster, with the certificate up registered the number with") { count };
+shardsCommand.SetAction(async (r, ct) =>
+{
+    if (await LoadRun.ConnectAsync(home, ct) is not { } run)
+    {
+        return 1;
+    }
+
+    using var gateway = run.Gateway;
+    var (status, body, took) = await ShardChange.RequestAsync(home, run.Credentials, gateway, r.GetValue(count), ct);
+    Console.WriteLine($"{(int)status} {body} ({took.TotalSeconds:0.00} s)");
+    return status == System.Net.HttpStatusCode.Created ? 0 : 1;
+});
 
 var quick = new Option<bool>("--quick") { Description = "One short run of each, to check that everything works" };
 var only = new Option<string>("--only") { Description = "Run one table: scaling, maximum (with the connections table) or failover" };
@@ -108,7 +125,7 @@ bench.SetAction((r, _) => Multiconnect.Cli.Bench.Benchmarks.RunAsync(r.GetValue(
 
 var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, and the tools that prove it works. State, logs and credentials live in " + home.Root)
 {
-    up, status, env, down, kill, start, load, chaos, bench,
+    up, status, env, down, kill, start, shardsCommand, load, chaos, bench,
 };
 // Ctrl-C or SIGTERM cancels the command, which then stops what it started: give it the time that takes
 // (the default would end the process after 2 s, leaving processes running).

@@ -27,13 +27,13 @@ internal static class Status
             return 1;
         }
 
-        var placements = await PlacementsAsync(home, state, cancellationToken);
+        var (shards, placements) = await ShardMapAsync(home, state, cancellationToken) ?? (state.Shards, null);
         var report = new Report(
             [.. state.Processes.Select(p => new ProcessReport(
                 p.Name, p.Role, p.Pid, Launcher.StatusOf(p).ToString().ToLowerInvariant(),
                 placements is null ? [] : [.. placements.Where(s => s.Value.Node == p.Name).Select(s => s.Key).Order()],
                 p.Management))],
-            placements is null ? null : new ShardMapReport(state.Shards, [.. placements.OrderBy(s => s.Key).Select(s => new PlacementReport(s.Key, s.Value.Node, s.Value.Epoch))]),
+            placements is null ? null : new ShardMapReport(shards, [.. placements.OrderBy(s => s.Key).Select(s => new PlacementReport(s.Key, s.Value.Node, s.Value.Epoch))]),
             Urls(state),
             home.CredentialsFile,
             state.Storage,
@@ -76,12 +76,12 @@ internal static class Status
         return urls;
     }
 
-    private static async Task<IReadOnlyDictionary<int, (string Node, long Epoch)>?> PlacementsAsync(ClusterHome home, ClusterState state, CancellationToken cancellationToken)
+    private static async Task<(int Shards, IReadOnlyDictionary<int, (string Node, long Epoch)>? Placements)?> ShardMapAsync(ClusterHome home, ClusterState state, CancellationToken cancellationToken)
     {
         using var gateway = await GatewayClient.TryLoginAsync(state.Api, home.ReadOrCreateCredentials(), cancellationToken);
         try
         {
-            return gateway is null ? null : await gateway.PlacementsAsync(cancellationToken);
+            return gateway is null ? null : await gateway.ShardMapAsync(cancellationToken);
         }
         catch (HttpRequestException)
         {

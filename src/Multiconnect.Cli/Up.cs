@@ -69,6 +69,7 @@ internal static class Up
             }
 
             var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
+            home.WriteCertificate(cert);
             using (var register = await gateway.Http.PostAsJsonAsync(
                 "/v1/account/shards", new { cc = credentials.Cc, phone_number = credentials.PhoneNumber, shards = options.Shards, cert }, cancellationToken))
             {

@@ -14,12 +14,16 @@ internal sealed record Verdict(
     long Lost,
     long Duplicates,
     long OutOfOrder,
+    long Misrouted,
     IReadOnlyList<ChaosEvent>? Events = null)
 {
     private static readonly JsonSerializerOptions Json = new(ClusterHome.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
-    /// <summary>Nothing accepted was lost or reordered, and every kill was followed by the shard serving again.</summary>
-    public bool Passed => Lost == 0 && OutOfOrder == 0 && (Events ?? []).All(e => e.RecoveryS is not null);
+    /// <summary>
+    /// Nothing accepted was lost, reordered or sent by a shard that did not own its recipient, every kill
+    /// was followed by the shard serving again, and every change of the shard count was accepted.
+    /// </summary>
+    public bool Passed => Lost == 0 && OutOfOrder == 0 && Misrouted == 0 && (Events ?? []).All(e => e.Passed);
 
     public int Print(bool json)
     {
@@ -31,13 +35,23 @@ internal sealed record Verdict(
         {
             Console.WriteLine($"accepted {Accepted:N0} at {Rate:N0} msg/s, p50 {P50Ms:0.0} ms, p99 {P99Ms:0.0} ms");
             Console.WriteLine($"errors   {(Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")))}");
-            Console.WriteLine($"delivered {Delivered:N0}, lost {Lost}, duplicates {Duplicates}, out of order {OutOfOrder}");
-            Console.WriteLine(Passed ? "PASS: nothing accepted was lost or reordered." : "FAIL: see lost, out of order and the events above.");
+            Console.WriteLine($"delivered {Delivered:N0}, lost {Lost}, duplicates {Duplicates}, out of order {OutOfOrder}, misrouted {Misrouted}");
+            Console.WriteLine(Passed ? "PASS: nothing accepted was lost or reordered." : "FAIL: see lost, out of order, misrouted and the events above.");
         }
 
         return Passed ? 0 : 1;
     }
 }
 
-/// <summary>One chaos event: the CoreApp signalled, the shard it owned, and how long until that shard answered from a new owner (null: it never did).</summary>
-internal sealed record ChaosEvent(string Victim, string Signal, int Shard, double? RecoveryS);
+/// <summary>
+/// One chaos event. A kill: the CoreApp signalled, the shard it owned, and how long until that shard
+/// answered from a new owner (null: it never did). A change of the shard count ("2->4"): how long until
+/// it was answered 201 (null: it was not), and until every shard acted under the new generation with
+/// nothing held (null: not within the time allowed).
+/// </summary>
+internal sealed record ChaosEvent(
+    string? Victim = null, string? Signal = null, int? Shard = null, double? RecoveryS = null,
+    string? Change = null, double? AcceptedInS = null, double? HandoverS = null)
+{
+    public bool Passed => Change is null ? RecoveryS is not null : AcceptedInS is not null && HandoverS is not null;
+}

@@ -54,6 +54,8 @@ public static class CoreAppHosting
                     new PostgresGrainDirectory(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<IShardLeaseStore>(services =>
                     new PostgresShardLeaseStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.Services.AddSingleton<IShardMapStore>(services =>
+                    new PostgresShardMapStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<IMessageLog>(services =>
                     new PostgresMessageLog(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<ICallbackStore>(services =>
@@ -72,7 +74,8 @@ public static class CoreAppHosting
                 silo.AddDistributedGrainDirectory(ShardDirectory.Name);
 #pragma warning restore ORLEANSEXP003
                 silo.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
-                silo.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
+                silo.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
+                silo.Services.AddSingleton<IMessageLog>(_ => new InMemoryMessageLog(InMemoryShardMapStore.Shared));
                 silo.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             }
 

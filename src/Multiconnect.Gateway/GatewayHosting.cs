@@ -45,10 +45,11 @@ public static class GatewayHosting
         builder.Services.AddSingleton(services =>
         {
             var view = services.GetRequiredService<ClusterView>();
-            return new ShardCountCache(
-                async () => (await view.ReadMapAsync(CancellationToken.None)).Shards,
+            return new ShardMapCache(
+                () => view.ReadMapAsync(CancellationToken.None),
                 services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<ShardCountCache>>());
+                gateway.ShardMapRefresh,
+                services.GetRequiredService<ILogger<ShardMapCache>>());
         });
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();

@@ -11,6 +11,13 @@ public sealed class GatewayOptions
     /// <summary>Largest request body accepted, in bytes; larger ones get 413 in the API's error format.</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
 
+    /// <summary>
+    /// How old the shard map a gateway routes by may get before it reads it again (in the background).
+    /// A shard answers a send routed by an old map with the new one, so this bounds only how often a
+    /// send after a change of count takes one more hop.
+    /// </summary>
+    public TimeSpan ShardMapRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Development mode only: the CoreApps' gateway ports on this machine.</summary>
     public IReadOnlyList<int> DevelopmentGatewayPorts { get; set; } = [30000];
 }

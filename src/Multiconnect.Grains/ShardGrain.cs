@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
 using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Grains.Telemetry;
@@ -10,17 +11,23 @@ using Orleans.GrainDirectory;
 namespace Multiconnect.Grains;
 
 /// <summary>
-/// One shard. On activation it claims the shard's lease, which bumps the epoch and fences out any
-/// earlier owner, loads the messages its log holds undelivered, and starts delivering them over its
-/// upstream session. It renews the lease every second, and the moment a renewal is refused, or the
-/// upstream refuses its epoch (a newer activation took over), it stops acting and deactivates. It
-/// never deactivates for being idle.
+/// One shard. On activation it reads the shard map, claims the shard's lease, which bumps the epoch and
+/// fences out any earlier owner, loads the messages its log holds undelivered, and starts delivering
+/// them over its upstream session. It renews the lease every second, and the moment a renewal is
+/// refused, or the upstream refuses its epoch (a newer activation took over), it stops acting and
+/// deactivates. It never deactivates for being idle.
+/// It accepts only recipients it owns in the map's current generation (the others are answered
+/// "moved"); it learns a new generation from the master's keep-alive or from the append that the
+/// database refused for it, and then holds the recipients it gained until the shards that had them
+/// have delivered what they accepted earlier. A shard whose id is beyond the count accepts nothing:
+/// it delivers what it holds, then gives up its lease and deactivates. See docs/resharding.md.
 /// </summary>
 [ShardPlacement, KeepAlive, GrainDirectory(GrainDirectoryName = ShardDirectory.Name)]
 [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Writer and delivery are disposed when the activation ends, in OnDeactivateAsync.")]
 public sealed partial class ShardGrain(
     ILocalSiloDetails silo,
     IShardLeaseStore leases,
+    IShardMapStore maps,
     IMessageLog log,
     ICallbackStore callbacks,
     IOptions<ShardOptions> options,
@@ -32,6 +39,8 @@ public sealed partial class ShardGrain(
     /// <summary>Renewals that may fail in a row (the database unreachable) before the activation stops acting on its own.</summary>
     private const int MaxFailedRenewals = 3;
 
+    private readonly SemaphoreSlim _learning = new(1, 1);
+    private ShardMapView _map = new(ShardCount.One, -1, null, null);
     private ShardLease? _lease;
     private ShardDelivery? _delivery;
     private MessageWriter? _writer;
@@ -40,10 +49,22 @@ public sealed partial class ShardGrain(
 
     private int ShardId => (int)this.GetPrimaryKeyLong();
 
+    private bool Draining => ShardId >= Volatile.Read(ref _map).Shards.Value;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        var map = _map = await maps.ReadAsync(cancellationToken);
+        if (Draining && !(await log.ShardsWithPendingAsync(ShardId, cancellationToken)).Contains(ShardId))
+        {
+            // Beyond the count with nothing to deliver (a gateway routing by an old count woke it up):
+            // it takes no lease and accepts nothing.
+            this.DeactivateOnIdle();
+            return;
+        }
+
         _lease = await leases.ClaimAsync(ShardId, silo.SiloAddress.ToParsableString(), silo.Name, cancellationToken);
         var pending = await log.PendingAsync(ShardId, cancellationToken);
+        var blocked = await BlockedAsync(map, cancellationToken);
         LogClaimed(logger, ShardId, _lease.Epoch, silo.Name, pending.Count);
         if (_lease.TakenFrom is { } previousOwner)
         {
@@ -51,10 +72,9 @@ public sealed partial class ShardGrain(
             metrics.Failover(ShardId);
         }
 
-        var master = GrainFactory.GetGrain<IShardMapGrain>(IShardMapGrain.Key);
         var tally = _tally = metrics.Open(ShardId, () => _delivery?.Backlog ?? 0);
-        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, master.GetAsync, pending, tally, logger);
-        _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, written =>
+        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, map, blocked, pending, tally, logger);
+        _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, () => Volatile.Read(ref _map), LearnMapAsync, written =>
         {
             tally.OnAccepted(written.Count);
             delivery.Enqueue(written);
@@ -76,10 +96,21 @@ public sealed partial class ShardGrain(
         }
     }
 
-    public Task AppendAsync(MessageToSend message)
+    public async Task AppendAsync(MessageToSend message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (_lease is null || _writer is null || _delivery is not { Fenced: false } delivery)
+        if (message.Generation > Volatile.Read(ref _map).Generation)
+        {
+            await LearnMapAsync(message.Generation); // the gateway knows a newer map than this shard
+        }
+
+        if (Draining)
+        {
+            var map = Volatile.Read(ref _map);
+            throw new ShardMovedException(map.Shards.Value, map.Generation);
+        }
+
+        if (_lease is null || _writer is not { } writer || _delivery is not { Fenced: false } delivery)
         {
             throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
         }
@@ -89,7 +120,21 @@ public sealed partial class ShardGrain(
             throw new ShardOverloadedException($"Shard {ShardId} holds {delivery.Backlog} undelivered messages; retry later");
         }
 
-        return _writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body));
+        var bucket = ShardRouter.BucketFor(RecipientId.Parse(message.Recipient));
+        await writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body, bucket));
+    }
+
+    public async Task<ShardActivation?> KeepAsync(ShardMapView map)
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        await ApplyMapAsync(map);
+        if (_lease is { } lease)
+        {
+            return Activation(lease);
+        }
+
+        this.DeactivateOnIdle();
+        return Draining ? null : throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
     }
 
     public Task MarkReadAsync(string inboundId) =>
@@ -120,8 +165,64 @@ public sealed partial class ShardGrain(
         this.DeactivateOnIdle();
     }
 
-    private ShardActivation Activation(ShardLease lease) =>
-        new(ShardId, silo.SiloAddress, $"{silo.DnsHostName}:{silo.Name}", lease.Epoch, lease.ClaimedAt);
+    private ShardActivation Activation(ShardLease lease)
+    {
+        var (heldBuckets, heldMessages) = _delivery?.Held ?? default;
+        return new(ShardId, silo.SiloAddress, $"{silo.DnsHostName}:{silo.Name}", lease.Epoch, lease.ClaimedAt,
+            Volatile.Read(ref _map).Generation, heldBuckets, heldMessages, Draining);
+    }
+
+    /// <summary>The database says the map is at <paramref name="generation"/> or later: read it and act on it.</summary>
+    private async Task LearnMapAsync(long generation)
+    {
+        if (Volatile.Read(ref _map).Generation < generation)
+        {
+            await ApplyMapAsync(await maps.ReadAsync(CancellationToken.None));
+        }
+    }
+
+    /// <summary>
+    /// Acts on a newer map, one at a time: the buckets gained that another shard still has earlier
+    /// messages for are held before anything can be written under the new generation (the writer
+    /// reads <see cref="_map"/>, set last); the upstream session reopens with the new map.
+    /// </summary>
+    private async Task ApplyMapAsync(ShardMapView map)
+    {
+        await _learning.WaitAsync();
+        try
+        {
+            var current = Volatile.Read(ref _map);
+            if (map.Generation < current.Generation || map == current)
+            {
+                return;
+            }
+
+            if (_delivery is { } delivery)
+            {
+                if (map.Generation > current.Generation)
+                {
+                    delivery.Hold(await BlockedAsync(map, CancellationToken.None), map.Generation);
+                }
+
+                delivery.MapChanged(map);
+            }
+
+            Volatile.Write(ref _map, map);
+            if (map.Generation > current.Generation)
+            {
+                LogMapApplied(logger, ShardId, map.Generation, map.Shards.Value);
+            }
+        }
+        finally
+        {
+            _learning.Release();
+        }
+    }
+
+    private async Task<IReadOnlySet<int>> BlockedAsync(ShardMapView map, CancellationToken cancellationToken) =>
+        map.BucketsOf(ShardId) is { Count: > 0 } owned
+            ? await log.BlockedBucketsAsync(ShardId, map.Generation, owned, cancellationToken)
+            : new HashSet<int>();
 
     /// <summary>Stops accepting and sending: the writer finishes the batch in hand, the session closes.</summary>
     private async Task StopActingAsync()
@@ -148,6 +249,13 @@ public sealed partial class ShardGrain(
 
         try
         {
+            if (Draining && _delivery is { Backlog: 0 } && !(await log.ShardsWithPendingAsync(ShardId, cancellationToken)).Contains(ShardId))
+            {
+                LogDrained(logger, ShardId, lease.Epoch);
+                await RetireAsync();
+                return;
+            }
+
             var held = _delivery is not { Fenced: true } && await leases.RenewAsync(lease, cancellationToken);
             _failedRenewals = 0;
             if (!held && ReferenceEquals(_lease, lease))
@@ -181,6 +289,12 @@ public sealed partial class ShardGrain(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} (epoch {Epoch}) retired")]
     private static partial void LogRetired(ILogger logger, int shardId, long epoch);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} acts under generation {Generation} of the shard map ({Shards} shards)")]
+    private static partial void LogMapApplied(ILogger logger, int shardId, long generation, int shards);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} (epoch {Epoch}) is beyond the shard count and has delivered everything it accepted: it retires")]
+    private static partial void LogDrained(ILogger logger, int shardId, long epoch);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} could not renew its lease: {Reason}")]
     private static partial void LogRenewFailed(ILogger logger, int shardId, string reason);

@@ -8,75 +8,99 @@ using Orleans.GrainDirectory;
 namespace Multiconnect.Grains;
 
 /// <summary>
-/// The master. Holds the persisted shard count, places shards (see <see cref="ShardAssignment"/>) and
-/// keeps all of them active: every CoreApp pokes it at start-up, on every membership change and
-/// every few seconds (<c>ShardKeeper</c>), so shards come back after a silo dies without any request.
+/// The master. Changes the shard map (a new count is a new generation, stored in <see cref="IShardMapStore"/>
+/// before it answers), places shards (see <see cref="ShardAssignment"/>) and keeps all of them alive with
+/// the map in force: every CoreApp pokes it at start-up, on every membership change and every few seconds
+/// (<c>ShardKeeper</c>), so shards come back after a silo dies without any request, and shards beyond the
+/// count stay alive until they have delivered everything they accepted. Shards never call the master.
 /// </summary>
 [GrainDirectory(GrainDirectoryName = ShardDirectory.Name)]
 public sealed partial class ShardMapGrain(
-    [PersistentState("shard-map", StorageNames.Cluster)] IPersistentState<ShardMapState> state,
+    [PersistentState("shard-map", StorageNames.Cluster)] IPersistentState<ShardMapState> earlierState,
+    IShardMapStore maps,
+    IMessageLog log,
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     IShardLeaseStore leases,
-    TimeProvider clock,
     ILogger<ShardMapGrain> logger) : Grain, IShardMapGrain
 {
     /// <summary>How long the master waits for one shard to answer before going on with the others.</summary>
     private static readonly TimeSpan ShardCallTimeout = TimeSpan.FromSeconds(2);
 
     private readonly ShardAssignment _assignment = new();
+    private ShardMapView _map = new(ShardCount.One, 0, null, null);
 
-    /// <summary>A master that starts (or restarts on another silo) learns where the shards are from their leases.</summary>
+    /// <summary>A master that starts (or restarts on another silo) reads the map, and learns where the shards are from their leases.</summary>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        _map = await maps.ReadAsync(cancellationToken);
+        if (_map is { Generation: 0, Account: null } && earlierState.State.Account is { } account)
+        {
+            // Versions before shard_maps kept the map in Orleans grain state: carried over once.
+            _map = await maps.ChangeAsync(ShardCount.From(earlierState.State.ShardCount), account, cancellationToken);
+        }
+
         foreach (var lease in await leases.ListAsync(cancellationToken))
         {
             _assignment.Record(lease.ShardId, SiloAddress.FromParsableString(lease.OwnerSilo));
         }
     }
 
-    public Task<ShardMapView> GetAsync() => Task.FromResult(View());
+    public Task<ShardMapView> GetAsync() => Task.FromResult(_map);
 
     public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account)
     {
-        if (shards.Value != state.State.ShardCount || account != state.State.Account)
+        ShardMapView map;
+        try
         {
-            if (shards.Value != state.State.ShardCount)
-            {
-                state.State.ShardCount = shards.Value;
-                state.State.Generation++;
-                state.State.ChangedAt = clock.GetUtcNow();
-                LogShardCountChanged(logger, shards.Value, state.State.Generation);
-            }
-
-            state.State.Account = account;
-            await state.WriteStateAsync();
+            map = await maps.ChangeAsync(shards, account, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogChangeNotStored(logger, shards.Value, e);
+            throw new ShardMapUnavailableException("The shard map could not be stored now; nothing changed. Retry.");
         }
 
-        await EnsureShardsAsync();
-        return View();
+        if (map.Generation != _map.Generation)
+        {
+            LogShardCountChanged(logger, _map.Shards.Value, map.Shards.Value, map.Generation);
+        }
+
+        _map = map;
+        try
+        {
+            await EnsureShardsAsync();
+        }
+        catch (Exception e)
+        {
+            // The new generation is stored and in force; the shards hear of it on the keeper's next pass.
+            LogShardsNotTold(logger, map.Generation, e.Message);
+        }
+
+        return map;
     }
 
     public async Task EnsureShardsAsync()
     {
-        var count = state.State.ShardCount;
+        var map = _map = await maps.ReadAsync(CancellationToken.None);
+        var count = map.Shards.Value;
         var live = LiveSilos();
-        _assignment.Retain(count, live);
-
+        var draining = (await log.ShardsWithPendingAsync(count, CancellationToken.None)).ToHashSet();
         foreach (var stale in (await leases.ListAsync(CancellationToken.None)).Where(lease => lease.ShardId >= count))
         {
             if (live.Any(silo => silo.ToParsableString() == stale.OwnerSilo))
             {
-                await TryAsync(stale.ShardId, shard => shard.RetireAsync());
+                draining.Add(stale.ShardId); // told the map, it retires once it has nothing left to deliver
             }
-            else
+            else if (!draining.Contains(stale.ShardId))
             {
-                // Its owner is gone: free the lease without starting the shard just to stop it.
+                // Its owner is gone and it left nothing: free the lease without starting the shard just to stop it.
                 await leases.ReleaseAsync(stale, CancellationToken.None);
             }
         }
 
-        var activations = await Task.WhenAll(Enumerable.Range(0, count).Select(ActivateAsync));
+        _assignment.Retain(draining.Count == 0 ? count : Math.Max(count, draining.Max() + 1), live);
+        var activations = await Task.WhenAll(Enumerable.Range(0, count).Concat(draining.Order()).Select(id => KeepAsync(id, map)));
         foreach (var activation in activations.OfType<ShardActivation>())
         {
             _assignment.Record(activation.ShardId, activation.Silo);
@@ -87,7 +111,7 @@ public sealed partial class ShardMapGrain(
             LogMovingShard(logger, shardId, to);
             _assignment.Record(shardId, to);
             await TryAsync(shardId, shard => shard.RetireAsync());
-            await ActivateAsync(shardId);
+            await KeepAsync(shardId, map);
         }
     }
 
@@ -96,10 +120,10 @@ public sealed partial class ShardMapGrain(
 
     public Task<SiloAddress> GetLocationAsync() => Task.FromResult(silo.SiloAddress);
 
-    private async Task<ShardActivation?> ActivateAsync(int shardId)
+    private async Task<ShardActivation?> KeepAsync(int shardId, ShardMapView map)
     {
         ShardActivation? activation = null;
-        await TryAsync(shardId, async shard => activation = await shard.DescribeAsync());
+        await TryAsync(shardId, async shard => activation = await shard.KeepAsync(map));
         return activation;
     }
 
@@ -109,9 +133,10 @@ public sealed partial class ShardMapGrain(
         {
             await call(GrainFactory.GetGrain<IShardGrain>(shardId)).WaitAsync(ShardCallTimeout);
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e)
         {
-            // The next pass (at most a few seconds away) tries again.
+            // Whatever it was (a timeout, a silo going, a shard stopping), the next pass (at most a few
+            // seconds away) tries again; a change of count is stored already and never fails for it.
             LogShardUnavailable(logger, shardId, e.Message);
         }
     }
@@ -119,11 +144,14 @@ public sealed partial class ShardMapGrain(
     private List<SiloAddress> LiveSilos() =>
         [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
-    private ShardMapView View() =>
-        new(ShardCount.From(state.State.ShardCount), state.State.Generation, state.State.ChangedAt, state.State.Account);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard count changed from {From} to {To} (generation {Generation})")]
+    private static partial void LogShardCountChanged(ILogger logger, int from, int to, long generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard count is now {Shards} (generation {Generation})")]
-    private static partial void LogShardCountChanged(ILogger logger, int shards, long generation);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A change of the shard count to {Shards} could not be stored; nothing changed")]
+    private static partial void LogChangeNotStored(ILogger logger, int shards, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {Generation} is stored, but the shards could not all be told yet: {Reason}; the next pass tells them")]
+    private static partial void LogShardsNotTold(ILogger logger, long generation, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Moving shard {ShardId} to free silo {Silo}")]
     private static partial void LogMovingShard(ILogger logger, int shardId, SiloAddress silo);

@@ -2,6 +2,10 @@ using Multiconnect.Contracts.Grains;
 
 namespace Multiconnect.Grains;
 
+/// <summary>
+/// Where versions before the table shard_maps kept the shard map (Orleans grain state). Only read, once,
+/// by a master that finds shard_maps empty, to carry the map over; never written.
+/// </summary>
 [GenerateSerializer]
 public sealed class ShardMapState
 {

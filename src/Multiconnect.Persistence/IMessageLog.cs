@@ -1,17 +1,31 @@
 namespace Multiconnect.Persistence;
 
-/// <summary>The outbound message log of one shard: appends fenced by the shard's epoch, pending rows in accepted order.</summary>
+/// <summary>
+/// The outbound message log of the shards: appends fenced by the shard's epoch and by the generation of
+/// the shard map, pending rows in accepted order, and what a handover needs to know about them.
+/// </summary>
 public interface IMessageLog
 {
     /// <summary>
     /// Commits the messages in one transaction, in the given order, if <paramref name="epoch"/> still
-    /// holds the shard's lease; ids already in the log are left as they are (a retried append).
-    /// Returns the messages newly written, in accepted order, or null when the lease is no longer held.
+    /// holds the shard's lease and <paramref name="generation"/> is the shard map's current one; ids
+    /// already in the log are left as they are (a retried append). The messages carry their bucket; the
+    /// written ones come back with the generation and shard count they were accepted under.
     /// </summary>
-    Task<IReadOnlyList<PendingMessage>?> AppendAsync(int shardId, long epoch, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken);
+    Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken);
 
     /// <summary>The shard's messages not yet acknowledged by the upstream, in accepted order.</summary>
     Task<IReadOnlyList<PendingMessage>> PendingAsync(int shardId, CancellationToken cancellationToken);
 
     Task MarkSentAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Of <paramref name="buckets"/>, those for which a shard other than <paramref name="shardId"/> still
+    /// holds an unsent message accepted under a generation older than <paramref name="generation"/>: their
+    /// recipients' newer messages must wait. A row of unknown bucket blocks every one of them.
+    /// </summary>
+    Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken);
+
+    /// <summary>The shard ids from <paramref name="fromShardId"/> on that hold unsent messages.</summary>
+    Task<IReadOnlyList<int>> ShardsWithPendingAsync(int fromShardId, CancellationToken cancellationToken);
 }

@@ -1,20 +1,29 @@
 namespace Multiconnect.Persistence;
 
-/// <summary>Development mode and in-process tests: the log in this process's memory, lost when it stops.</summary>
-public sealed class InMemoryMessageLog : IMessageLog
+/// <summary>
+/// Development mode and in-process tests: the log in this process's memory, lost when it stops. Appends
+/// check the generation of <paramref name="maps"/>; epochs are not checked (one process, one owner).
+/// </summary>
+public sealed class InMemoryMessageLog(InMemoryShardMapStore maps) : IMessageLog
 {
     private readonly List<(int ShardId, PendingMessage Message, bool Sent)> _log = [];
     private readonly HashSet<string> _ids = [];
     private readonly Lock _lock = new();
 
-    public Task<IReadOnlyList<PendingMessage>?> AppendAsync(int shardId, long epoch, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
+        var map = await maps.ReadAsync(cancellationToken);
         lock (_lock)
         {
-            var written = messages.Where(m => _ids.Add(m.Id)).ToList();
+            if (map.Generation != generation)
+            {
+                return new AppendResult(true, map.Generation, []);
+            }
+
+            var written = messages.Where(m => _ids.Add(m.Id)).Select(m => m with { Generation = generation, Shards = map.Shards.Value }).ToList();
             _log.AddRange(written.Select(m => (shardId, m, false)));
-            return Task.FromResult<IReadOnlyList<PendingMessage>?>(written);
+            return new AppendResult(true, generation, written);
         }
     }
 
@@ -42,5 +51,24 @@ public sealed class InMemoryMessageLog : IMessageLog
         }
 
         return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlySet<int>>(_log
+                .Where(e => !e.Sent && e.ShardId != shardId && e.Message.Generation < generation && buckets.Contains(e.Message.Bucket))
+                .Select(e => e.Message.Bucket)
+                .ToHashSet());
+        }
+    }
+
+    public Task<IReadOnlyList<int>> ShardsWithPendingAsync(int fromShardId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult<IReadOnlyList<int>>([.. _log.Where(e => !e.Sent && e.ShardId >= fromShardId).Select(e => e.ShardId).Distinct().Order()]);
+        }
     }
 }

@@ -4,61 +4,68 @@ namespace Multiconnect.Persistence;
 
 public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string serviceId) : IMessageLog
 {
-    public async Task<IReadOnlyList<PendingMessage>?> AppendAsync(int shardId, long epoch, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
+    public async Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        // The lease row is locked (FOR SHARE) until commit: a new owner's claim waits for this
-        // append, so the rows it loads as pending include every message accepted before it took over.
+        // The lease row is locked (FOR SHARE) until commit: a new owner's claim waits for this append, so
+        // the rows it loads as pending include every message accepted before it took over. The shard map's
+        // row too: a change of count waits for this append, so no row of an older generation commits after
+        // it, and a shard that gains recipients sees, once the change is made, every row it must wait for.
         await using var command = dataSource.CreateCommand("""
             WITH lease AS (
                 SELECT 1 FROM shard_leases WHERE service_id = $1 AND shard_id = $2 AND epoch = $3 FOR SHARE),
+            map AS (
+                SELECT generation, shard_count FROM shard_maps WHERE service_id = $1 FOR SHARE),
             written AS (
-                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch)
-                SELECT m.id, $1, $2, m.recipient, m.body, $3
-                  FROM unnest($4::text[], $5::text[], $6::text[]) WITH ORDINALITY AS m(id, recipient, body, position)
-                 WHERE EXISTS (SELECT 1 FROM lease)
+                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket)
+                SELECT m.id, $1, $2, m.recipient, m.body, $3, map.generation, map.shard_count, m.bucket
+                  FROM unnest($5::text[], $6::text[], $7::text[], $8::smallint[]) WITH ORDINALITY AS m(id, recipient, body, bucket, position),
+                       map
+                 WHERE EXISTS (SELECT 1 FROM lease) AND map.generation = $4
                  ORDER BY m.position
                 ON CONFLICT (id) DO NOTHING
-                RETURNING seq, id)
-            SELECT (SELECT count(*) FROM lease) > 0, written.seq, written.id FROM written
+                RETURNING seq, id, shards)
+            SELECT (SELECT count(*) FROM lease) > 0, (SELECT generation FROM map), written.seq, written.id, written.shards FROM written
             UNION ALL
-            SELECT (SELECT count(*) FROM lease) > 0, NULL, NULL
+            SELECT (SELECT count(*) FROM lease) > 0, (SELECT generation FROM map), NULL, NULL, NULL
             """);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = shardId });
         command.Parameters.Add(new() { Value = epoch });
+        command.Parameters.Add(new() { Value = generation });
         command.Parameters.Add(new() { Value = messages.Select(m => m.Id).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.Recipient).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.Body).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => (short)m.Bucket).ToArray() });
 
         var held = false;
+        var current = -1L;
+        var shards = 0;
         var written = new List<(long Seq, string Id)>();
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
             {
                 held = reader.GetBoolean(0);
-                if (!reader.IsDBNull(1))
+                current = reader.IsDBNull(1) ? -1 : reader.GetInt64(1);
+                if (!reader.IsDBNull(2))
                 {
-                    written.Add((reader.GetInt64(1), reader.GetString(2)));
+                    written.Add((reader.GetInt64(2), reader.GetString(3)));
+                    shards = reader.GetInt16(4);
                 }
             }
         }
 
-        if (!held)
-        {
-            return null;
-        }
-
         // A retried send can sit in one batch beside its first try: it is stored once, and answered for both.
         var byId = messages.DistinctBy(m => m.Id).ToDictionary(m => m.Id);
-        return [.. written.OrderBy(w => w.Seq).Select(w => byId[w.Id])];
+        return new AppendResult(held, current,
+            [.. written.OrderBy(w => w.Seq).Select(w => byId[w.Id] with { Generation = generation, Shards = shards })]);
     }
 
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(int shardId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, recipient, body FROM messages_out
+            SELECT id, recipient, body, coalesce(bucket, -1), generation, shards FROM messages_out
              WHERE service_id = $1 AND shard_id = $2 AND sent_at IS NULL
              ORDER BY seq
             """);
@@ -68,7 +75,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         var pending = new List<PendingMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+            pending.Add(new PendingMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetInt64(4), reader.GetInt16(5)));
         }
 
         return pending;
@@ -80,5 +87,51 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         await using var command = dataSource.CreateCommand("UPDATE messages_out SET sent_at = now() WHERE id = ANY($1) AND sent_at IS NULL");
         command.Parameters.Add(new() { Value = ids.ToArray() });
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(buckets);
+        await using var command = dataSource.CreateCommand("""
+            SELECT DISTINCT coalesce(bucket, -1) FROM messages_out
+             WHERE service_id = $1 AND sent_at IS NULL AND shard_id <> $2 AND generation < $3
+               AND (bucket IS NULL OR bucket = ANY($4))
+            """);
+        command.Parameters.Add(new() { Value = serviceId });
+        command.Parameters.Add(new() { Value = shardId });
+        command.Parameters.Add(new() { Value = generation });
+        command.Parameters.Add(new() { Value = buckets.Select(b => (short)b).ToArray() });
+        var blocked = new HashSet<int>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var bucket = (int)reader.GetInt16(0);
+            if (bucket < 0)
+            {
+                return buckets.ToHashSet();
+            }
+
+            blocked.Add(bucket);
+        }
+
+        return blocked;
+    }
+
+    public async Task<IReadOnlyList<int>> ShardsWithPendingAsync(int fromShardId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("""
+            SELECT shard FROM generate_series($2::integer, 31) AS shard
+             WHERE EXISTS (SELECT 1 FROM messages_out WHERE service_id = $1 AND shard_id = shard AND sent_at IS NULL)
+            """);
+        command.Parameters.Add(new() { Value = serviceId });
+        command.Parameters.Add(new() { Value = fromShardId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var shards = new List<int>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            shards.Add(reader.GetInt32(0));
+        }
+
+        return shards;
     }
 }

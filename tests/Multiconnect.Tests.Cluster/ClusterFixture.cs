@@ -25,7 +25,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddMemoryGrainStorage(StorageNames.Cluster);
             siloBuilder.AddGrainDirectory(ShardDirectory.Name, (_, _) => Directory);
             siloBuilder.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
-            siloBuilder.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
+            siloBuilder.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
+            siloBuilder.Services.AddSingleton<IMessageLog>(_ => new InMemoryMessageLog(InMemoryShardMapStore.Shared));
             siloBuilder.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();

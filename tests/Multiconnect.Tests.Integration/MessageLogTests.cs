@@ -1,23 +1,82 @@
+using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
 using Multiconnect.Persistence;
 using Multiconnect.Tests.Integration.Infrastructure;
 
 namespace Multiconnect.Tests.Integration;
 
-/// <summary>The message log on PostgreSQL: a gateway's retry of a send carries the same id, in the same batch or a later one.</summary>
+/// <summary>
+/// The message log on PostgreSQL: a gateway's retry of a send carries the same id, in the same batch or a
+/// later one; appends are fenced by the generation of the shard map; a handover asks which buckets wait.
+/// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MessageLogTests(PostgresFixture postgres)
 {
+    private static readonly BusinessAccount Account = new("1", "6315550000", "cert");
+
     [Fact]
     public async Task A_retried_message_is_stored_once_whether_it_shares_a_batch_with_its_first_try_or_comes_later()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
         var lease = await new PostgresShardLeaseStore(cluster.Database, "test").ClaimAsync(0, "silo-a", "a", CancellationToken.None);
+        var map = await new PostgresShardMapStore(cluster.Database, "test").ReadAsync(CancellationToken.None);
         var log = new PostgresMessageLog(cluster.Database, "test");
-        var first = new PendingMessage("wamid.retried", "16315550001", "seq=1 hello");
-        var second = new PendingMessage("wamid.other", "16315550001", "seq=2 hello");
+        var first = new PendingMessage("wamid.retried", "16315550001", "seq=1 hello", 5);
+        var second = new PendingMessage("wamid.other", "16315550001", "seq=2 hello", 5);
 
-        Assert.Equal([first, second], await log.AppendAsync(0, lease.Epoch, [first, second, first], CancellationToken.None));
-        Assert.Empty((await log.AppendAsync(0, lease.Epoch, [first], CancellationToken.None))!);
-        Assert.Equal([first, second], await log.PendingAsync(0, CancellationToken.None));
+        var written = await log.AppendAsync(0, lease.Epoch, map.Generation, [first, second, first], CancellationToken.None);
+        Assert.Equal([first with { Shards = 1 }, second with { Shards = 1 }], written.Written);
+        Assert.Empty((await log.AppendAsync(0, lease.Epoch, map.Generation, [first], CancellationToken.None)).Written);
+        Assert.Equal([first with { Shards = 1 }, second with { Shards = 1 }], await log.PendingAsync(0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task After_a_change_of_count_an_append_routed_by_the_old_generation_writes_nothing_and_learns_the_new_one()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var lease = await new PostgresShardLeaseStore(cluster.Database, "test").ClaimAsync(0, "silo-a", "a", CancellationToken.None);
+        var maps = new PostgresShardMapStore(cluster.Database, "test");
+        var log = new PostgresMessageLog(cluster.Database, "test");
+        var before = await maps.ReadAsync(CancellationToken.None);
+        var after = await maps.ChangeAsync(ShardCount.From(2), Account, CancellationToken.None);
+        Assert.Equal(before.Generation + 1, after.Generation);
+        Assert.Equal(after.Generation, (await maps.ChangeAsync(ShardCount.From(2), Account, CancellationToken.None)).Generation);
+
+        var stale = await log.AppendAsync(0, lease.Epoch, before.Generation, [new PendingMessage("wamid.stale", "16315550001", "hello", 0)], CancellationToken.None);
+        Assert.False(stale.Accepted(before.Generation));
+        Assert.Equal(after.Generation, stale.CurrentGeneration);
+        Assert.Empty(stale.Written);
+        Assert.Empty(await log.PendingAsync(0, CancellationToken.None));
+
+        var current = await log.AppendAsync(0, lease.Epoch, after.Generation, [new PendingMessage("wamid.current", "16315550001", "hello", 0)], CancellationToken.None);
+        Assert.True(current.Accepted(after.Generation));
+        Assert.Equal([new PendingMessage("wamid.current", "16315550001", "hello", 0, after.Generation, 2)], await log.PendingAsync(0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_bucket_waits_while_another_shard_holds_an_unsent_message_of_an_older_generation_for_it()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var leases = new PostgresShardLeaseStore(cluster.Database, "test");
+        var maps = new PostgresShardMapStore(cluster.Database, "test");
+        var log = new PostgresMessageLog(cluster.Database, "test");
+        var shard0 = await leases.ClaimAsync(0, "silo-a", "a", CancellationToken.None);
+        var two = await maps.ChangeAsync(ShardCount.From(2), Account, CancellationToken.None);
+        // Under 2 shards, shard 0 accepts for buckets 2 and 4; then the count doubles and bucket 2 moves to shard 2.
+        await log.AppendAsync(0, shard0.Epoch, two.Generation,
+            [new PendingMessage("wamid.b2", "16315550002", "seq=1", 2), new PendingMessage("wamid.b4", "16315550004", "seq=1", 4)], CancellationToken.None);
+        var four = await maps.ChangeAsync(ShardCount.From(4), Account, CancellationToken.None);
+
+        Assert.Equal([2], await log.BlockedBucketsAsync(2, four.Generation, four.BucketsOf(2), CancellationToken.None));
+        Assert.Empty(await log.BlockedBucketsAsync(0, four.Generation, four.BucketsOf(0), CancellationToken.None)); // its own rows never block it
+        await log.MarkSentAsync(["wamid.b2"], CancellationToken.None);
+        Assert.Empty(await log.BlockedBucketsAsync(2, four.Generation, four.BucketsOf(2), CancellationToken.None));
+
+        // Halving back to 2: shard 3 is beyond the count and still holds an unsent row.
+        var shard3 = await leases.ClaimAsync(3, "silo-b", "b", CancellationToken.None);
+        await log.AppendAsync(3, shard3.Epoch, four.Generation, [new PendingMessage("wamid.b7", "16315550007", "seq=1", 7)], CancellationToken.None);
+        await maps.ChangeAsync(ShardCount.From(2), Account, CancellationToken.None);
+        Assert.Equal([3], await log.ShardsWithPendingAsync(2, CancellationToken.None));
+        Assert.Equal([0, 3], await log.ShardsWithPendingAsync(0, CancellationToken.None));
     }
 }

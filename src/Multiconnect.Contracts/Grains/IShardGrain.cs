@@ -15,14 +15,21 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// <summary>
     /// Appends a message to the shard's log and returns once it is committed (durable). Concurrent
     /// appends are written together in one round-trip. Idempotent by id.
-    /// Throws <see cref="ShardOverloadedException"/> when the backlog is at its bound.
+    /// Throws <see cref="ShardOverloadedException"/> when the backlog is at its bound, and
+    /// <see cref="ShardMovedException"/> when the shard does not own the recipient in the current generation.
     /// </summary>
     [AlwaysInterleave]
     Task AppendAsync(MessageToSend message);
 
+    /// <summary>
+    /// The master's keep-alive: activates the shard if need be and gives it the shard map in force.
+    /// Null when the shard does not act (its id is beyond the count and it has nothing left to deliver).
+    /// </summary>
+    Task<ShardActivation?> KeepAsync(ShardMapView map);
+
     /// <summary>Tells the upstream that the inbound message <paramref name="inboundId"/> was read.</summary>
     Task MarkReadAsync(string inboundId);
 
-    /// <summary>Stops the shard: gives up its lease and deactivates (the count shrank, or it moves to another silo).</summary>
+    /// <summary>Stops the shard so that it starts again on another silo: gives up its lease and deactivates; the next activation delivers what it left.</summary>
     Task RetireAsync();
 }

@@ -11,14 +11,18 @@ public interface IShardMapGrain : IGrainWithIntegerKey
 {
     const long Key = 0;
 
-    /// <summary>The current map. Interleaves: shards ask for it while they activate, which the master may be waiting for.</summary>
+    /// <summary>The current map. Interleaves: a read never waits for a change in progress.</summary>
     [AlwaysInterleave]
     Task<ShardMapView> GetAsync();
 
-    /// <summary>Records the business account and changes the count; new shards start and removed ones stop before this returns.</summary>
+    /// <summary>
+    /// Records the business account and changes the count: a new count is a new generation, stored
+    /// before this returns; the shards hear of it then, and the handover runs on without the caller.
+    /// Throws <see cref="ShardMapUnavailableException"/> when it could not be stored (nothing changed).
+    /// </summary>
     Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account);
 
-    /// <summary>Activates every shard that is not active, retires those beyond the count, and evens out placement.</summary>
+    /// <summary>Gives every shard the map (activating it if need be), keeps shards beyond the count alive until they have delivered all they accepted, and evens out placement.</summary>
     Task EnsureShardsAsync();
 
     /// <summary>Where shard <paramref name="shardId"/> should be activated, among <paramref name="candidates"/>.

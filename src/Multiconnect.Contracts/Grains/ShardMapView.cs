@@ -11,4 +11,12 @@ public sealed record ShardMapView(
     [property: Id(0)] ShardCount Shards,
     [property: Id(1)] long Generation,
     [property: Id(2)] DateTimeOffset? ChangedAt,
-    [property: Id(3)] BusinessAccount? Account);
+    [property: Id(3)] BusinessAccount? Account)
+{
+    /// <summary>Whether shard <paramref name="shardId"/> owns the recipients of <paramref name="bucket"/> in this generation.</summary>
+    public bool Owns(int shardId, int bucket) => ShardRouter.ShardFor(bucket, Shards) == shardId;
+
+    /// <summary>The buckets whose recipients shard <paramref name="shardId"/> owns in this generation (none beyond the count).</summary>
+    public IReadOnlyList<int> BucketsOf(int shardId) =>
+        [.. Enumerable.Range(0, ShardCount.Max.Value).Where(bucket => Owns(shardId, bucket))];
+}

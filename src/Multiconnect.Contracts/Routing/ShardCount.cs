@@ -8,6 +8,8 @@ public readonly record struct ShardCount
 
     public static readonly ShardCount One = new(1);
 
+    public static readonly ShardCount Max = new(32);
+
     [Id(0)]
     public int Value { get; }
 

@@ -19,4 +19,13 @@ public static class ShardRouter
 
     public static int ShardFor(RecipientId recipient, ShardCount shards) =>
         (int)(Hash(recipient) % (ulong)shards.Value);
+
+    /// <summary>
+    /// The recipient's bucket: its hash modulo the largest shard count. Every allowed count divides it,
+    /// so the recipient's shard under any count is <c>bucket % count</c>: a bucket moves between shards
+    /// as a whole when the count changes, and the database can tell a row's shard under any count.
+    /// </summary>
+    public static int BucketFor(RecipientId recipient) => (int)(Hash(recipient) % (ulong)ShardCount.Max.Value);
+
+    public static int ShardFor(int bucket, ShardCount shards) => bucket % shards.Value;
 }

@@ -42,14 +42,22 @@ public static class AccountApi
             return change.Error;
         }
 
-        // Setting a count is idempotent, so retrying is safe; the master starts and stops shards before
-        // answering, which may take a few seconds while a CoreApp is failing over.
-        var map = await caller.CallAsync(
-            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
-                change.Value.Shards,
-                new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert))),
-            attemptTimeout: TimeSpan.FromSeconds(10),
-            request.HttpContext.RequestAborted);
-        return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));
+        // Setting a count is idempotent, so retrying is safe. The master answers once the new generation is
+        // stored; it tells the shards first, which may take a few seconds while a CoreApp is failing over.
+        // When the master cannot be reached or cannot store it, the answer is the original's 403: retry.
+        try
+        {
+            var map = await caller.CallAsync(
+                c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
+                    change.Value.Shards,
+                    new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert))),
+                attemptTimeout: TimeSpan.FromSeconds(10),
+                request.HttpContext.RequestAborted);
+            return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));
+        }
+        catch (Exception e) when (ShardCaller.IsTransient(e) && !request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            return ApiError.TemporarilyUnavailable("The shard count cannot be changed now (the cluster is not reachable); nothing may have changed. Retry.");
+        }
     }
 }

@@ -11,6 +11,9 @@ namespace Multiconnect.Gateway.Apis;
 
 public static class MessagesApi
 {
+    /// <summary>Shards a send may be routed to: each "moved" carries a newer map, so more than two means the count changed again meanwhile.</summary>
+    private const int MaxHops = 4;
+
     public static IEndpointRouteBuilder MapMessagesApi(this IEndpointRouteBuilder app)
     {
         var messages = app.MapGroup("/v1/messages");
@@ -24,7 +27,7 @@ public static class MessagesApi
     }
 
     public static async Task<Results<Created<SendMessageResponse>, ApiError>> SendAsync(
-        HttpRequest request, ShardCountCache shards, ShardCaller caller)
+        HttpRequest request, ShardMapCache shards, ShardCaller caller)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(shards);
@@ -42,10 +45,23 @@ public static class MessagesApi
         }
 
         // The id is chosen here, so that a retried append (after a timeout or a failover) is recognised, not doubled.
-        var message = new MessageToSend(NewMessageId(), send.Value.To.Value, send.Value.Body);
-        var shard = ShardRouter.ShardFor(send.Value.To, await shards.GetAsync(request.HttpContext.RequestAborted));
-        await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).AppendAsync(message), request.HttpContext.RequestAborted);
-        return TypedResults.Created((string?)null, new SendMessageResponse([new MessageId(message.Id)]));
+        var id = NewMessageId();
+        for (var hop = 1; ; hop++)
+        {
+            var map = await shards.GetAsync(request.HttpContext.RequestAborted);
+            var message = new MessageToSend(id, send.Value.To.Value, send.Value.Body, map.Generation);
+            var shard = ShardRouter.ShardFor(send.Value.To, map.Shards);
+            try
+            {
+                await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).AppendAsync(message), request.HttpContext.RequestAborted);
+                return TypedResults.Created((string?)null, new SendMessageResponse([new MessageId(id)]));
+            }
+            catch (ShardMovedException moved) when (hop < MaxHops)
+            {
+                // Routed by an old map: the shard answered with the one in force; route again at once.
+                shards.Observe(map with { Shards = ShardCount.From(moved.Shards), Generation = moved.Generation });
+            }
+        }
     }
 
     public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, InboundMessages inbound)

@@ -28,11 +28,11 @@ public static class ShardsApi
     }
 
     /// <summary>One shard's placement; the count it is checked against is the routing one, so that asking a shard never waits on the master.</summary>
-    public static async Task<Results<Ok<ShardPlacement>, ApiError>> GetShardAsync(string shardId, ClusterView view, ShardCountCache shards, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ShardPlacement>, ApiError>> GetShardAsync(string shardId, ClusterView view, ShardMapCache shards, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
         ArgumentNullException.ThrowIfNull(shards);
-        var count = (await shards.GetAsync(cancellationToken)).Value;
+        var count = (await shards.GetAsync(cancellationToken)).Shards.Value;
         if (!int.TryParse(shardId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) || id >= count)
         {
             return ApiError.Invalid("shardId", $"must be a shard number from 0 to {count - 1}");

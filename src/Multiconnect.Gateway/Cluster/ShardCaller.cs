@@ -62,7 +62,8 @@ public sealed partial class ShardCaller(IClusterClient cluster, GatewayConnectio
         }
     }
 
-    private static bool IsTransient(Exception e) =>
+    /// <summary>A failure a later attempt may not meet: the cluster was unreachable or slow, or the shard was moving.</summary>
+    public static bool IsTransient(Exception e) =>
         e is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException or ShardFencedException
             or Orleans.Runtime.Messaging.ConnectionFailedException;
 

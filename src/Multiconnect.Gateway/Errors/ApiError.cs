@@ -45,6 +45,10 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     public static ApiError ServiceNotReady(string details) =>
         new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceNotReady, "Service not ready", details);
 
+    /// <summary>The original's answer to a change of the shard count it cannot make now: 403, "temporarily unavailable, retry".</summary>
+    public static ApiError TemporarilyUnavailable(string details) =>
+        new(StatusCodes.Status403Forbidden, ApiErrorCodes.ServiceNotReady, "Service not ready", details);
+
     public static ApiError Internal(string details) =>
         new(StatusCodes.Status500InternalServerError, ApiErrorCodes.InternalError, "Internal error", details);
 

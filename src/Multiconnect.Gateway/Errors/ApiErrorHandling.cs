@@ -19,6 +19,8 @@ public static partial class ApiErrorHandling
                 OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
                 // The cluster cannot be reached or did not answer in time: a retry may succeed.
                 ShardOverloadedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.SystemOverloaded, "System overloaded", "This shard holds too many undelivered messages; retry later"),
+                ShardMovedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard count is changing; retry shortly"),
+                ShardMapUnavailableException unavailable => ApiError.TemporarilyUnavailable(unavailable.Message),
                 ShardFencedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard is moving to another CoreApp; retry shortly"),
                 SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
                     ApiError.ServiceNotReady("The cluster cannot serve this request now; retry later"),

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Multiconnect.Contracts.Grains;
@@ -16,6 +17,8 @@ namespace Multiconnect.Grains.Messaging;
 /// sent again after a reconnect (the upstream de-duplicates by id). Acknowledged ids are marked sent
 /// in batches. Receipts and inbound messages that come back are stored as callbacks, and inbound
 /// ones acknowledged upstream only once stored. Runs beside the grain, on the thread pool.
+/// After a change of the shard count, messages for recipients this shard gained wait in a
+/// <see cref="HandoverGate"/> until the shards that had them deliver what they accepted earlier.
 /// </summary>
 internal sealed partial class ShardDelivery : IAsyncDisposable
 {
@@ -26,26 +29,35 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly ShardOptions _options;
     private readonly IMessageLog _log;
     private readonly ICallbackStore _callbacks;
-    private readonly Func<Task<ShardMapView>> _readMap;
     private readonly ILogger _logger;
     private readonly ShardTally _tally;
     private readonly Channel<PendingMessage> _incoming = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly LinkedList<PendingMessage> _resend = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly HandoverGate _gate = new();
+    private readonly SemaphoreSlim _held = new(0);
     private readonly Task _delivering;
     private readonly Task _marking;
+    private readonly Task _releasing;
+    private ShardMapView _map;
     private UpstreamSession? _session;
     private int _backlog;
 
+    /// <summary>
+    /// Starts delivering <paramref name="pending"/> (the log's unsent rows) under <paramref name="map"/>;
+    /// the messages of <paramref name="blocked"/> buckets accepted under it wait until released.
+    /// </summary>
     public ShardDelivery(
         int shardId, long epoch, ShardOptions options, IMessageLog log, ICallbackStore callbacks,
-        Func<Task<ShardMapView>> readMap, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
+        ShardMapView map, IReadOnlySet<int> blocked, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
     {
-        (_shardId, _epoch, _options, _log, _callbacks, _readMap, _tally, _logger) = (shardId, epoch, options, log, callbacks, readMap, tally, logger);
+        (_shardId, _epoch, _options, _log, _callbacks, _map, _tally, _logger) = (shardId, epoch, options, log, callbacks, map, tally, logger);
+        Hold(blocked, map.Generation);
         Enqueue(pending);
         _delivering = Task.Run(DeliverAsync);
         _marking = Task.Run(MarkSentAsync);
+        _releasing = Task.Run(ReleaseAsync);
     }
 
     /// <summary>Messages accepted but not yet acknowledged by the upstream.</summary>
@@ -57,13 +69,62 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// <summary>Tells the upstream an inbound message was read; false when there is no session right now.</summary>
     public bool MarkRead(string inboundId) => _session is { } session && session.MarkRead(inboundId);
 
+    /// <summary>Buckets held now, and the messages waiting for them.</summary>
+    public (int Buckets, int Messages) Held
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return (_gate.HeldBuckets.Count, _gate.Waiting);
+            }
+        }
+    }
+
     /// <summary>Takes newly committed messages, in accepted order.</summary>
     public void Enqueue(IReadOnlyList<PendingMessage> messages)
     {
         Interlocked.Add(ref _backlog, messages.Count);
-        foreach (var message in messages)
+        lock (_gate)
         {
-            _incoming.Writer.TryWrite(message);
+            foreach (var message in messages.Where(_gate.TryPass))
+            {
+                _incoming.Writer.TryWrite(message);
+            }
+        }
+    }
+
+    /// <summary>Holds the messages for <paramref name="buckets"/> accepted under <paramref name="generation"/> or later, until their earlier ones are delivered.</summary>
+    public void Hold(IReadOnlyCollection<int> buckets, long generation)
+    {
+        if (buckets.Count == 0)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            foreach (var bucket in buckets)
+            {
+                _gate.Hold(bucket, generation);
+            }
+        }
+
+        LogHolding(_logger, _shardId, buckets.Count, generation);
+        _held.Release();
+    }
+
+    /// <summary>
+    /// The shard map changed: a session announces the count and generation it was opened under and the
+    /// business number, so the one open now is closed and the next one opens with the new map.
+    /// </summary>
+    public void MapChanged(ShardMapView map)
+    {
+        Volatile.Write(ref _map, map);
+        if (_session is { } session)
+        {
+            LogMapChanged(_logger, _shardId, map.Generation);
+            session.Abort();
         }
     }
 
@@ -79,10 +140,28 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             // The session was closed and disposed meanwhile.
         }
 
-        await _delivering;
+        await Ended(_delivering);
+        await Ended(_releasing);
         _sent.Writer.TryComplete();
         await _marking;
         _stop.Dispose();
+        _held.Dispose();
+    }
+
+    /// <summary>A loop's end: cancelled by the stop, or failed (already logged where it could be); stopping goes on either way.</summary>
+    private async Task Ended(Task loop)
+    {
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            LogLoopEnded(_logger, _shardId, e.Message);
+        }
     }
 
     private async Task DeliverAsync()
@@ -90,8 +169,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         var delay = TimeSpan.FromMilliseconds(200);
         while (!_stop.IsCancellationRequested && !Fenced)
         {
-            var (session, map) = await ConnectAsync();
-            if (session is null)
+            if (await ConnectAsync() is not ({ } session, { } openedWith))
             {
                 await Pause(delay);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
@@ -100,8 +178,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
             delay = TimeSpan.FromMilliseconds(200);
             _session = session;
+            if (!ReferenceEquals(Volatile.Read(ref _map), openedWith))
+            {
+                session.Abort(); // the map changed while it opened
+            }
+
             var events = Task.Run(() => HandleEventsAsync(session));
-            var watch = Task.Run(() => WatchMapAsync(session, map!));
             try
             {
                 await SendAsync(session);
@@ -115,19 +197,18 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 _session = null;
                 await session.DisposeAsync();
                 await events;
-                await watch;
             }
         }
     }
 
-    private async Task<(UpstreamSession? Session, ShardMapView? Map)> ConnectAsync()
+    private async Task<(UpstreamSession Session, ShardMapView OpenedWith)?> ConnectAsync()
     {
         try
         {
-            var map = await _readMap();
+            var map = Volatile.Read(ref _map);
             if (_options.UpstreamUrl is null || map.Account is not { } account)
             {
-                return (null, null); // Not configured, or no business number registered yet: messages wait in the log.
+                return null; // Not configured, or no business number registered yet: messages wait in the log.
             }
 
             var session = await UpstreamSession.ConnectAsync(new UpstreamSessionOptions
@@ -136,7 +217,8 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 Cc = account.Cc,
                 Phone = account.PhoneNumber,
                 Shard = _shardId,
-                Shards = map.Shards,
+                Shards = SessionShards(map),
+                Generation = map.Generation,
                 Epoch = _epoch,
                 Certificate = account.Certificate,
                 Window = _options.Window,
@@ -155,33 +237,16 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             LogConnectFailed(_logger, _shardId, e.Message);
         }
 
-        return (null, null);
+        return null;
     }
 
     /// <summary>
-    /// A session announces the shard count and the business number it was opened with: when either
-    /// changes, it is closed, and the next one is opened with the new ones.
+    /// The count a session announces: the map's, or for a shard beyond it (draining what it accepted
+    /// earlier) the smallest count that has it. Under that count the shard has the same recipients as
+    /// under any larger one it accepted them by: bucket % larger = shard implies bucket % smaller = shard.
     /// </summary>
-    private async Task WatchMapAsync(UpstreamSession session, ShardMapView openedWith)
-    {
-        try
-        {
-            while (await Task.WhenAny(session.Completion, Task.Delay(TimeSpan.FromSeconds(2), _stop.Token)) != session.Completion)
-            {
-                var map = await _readMap();
-                if (map.Shards != openedWith.Shards || map.Account != openedWith.Account)
-                {
-                    LogMapChanged(_logger, _shardId);
-                    session.Abort();
-                    return;
-                }
-            }
-        }
-        catch (Exception e) when (e is not OperationCanceledException || _stop.IsCancellationRequested)
-        {
-            // Stopping, or the master is moving: the next session reads the map again anyway.
-        }
-    }
+    private ShardCount SessionShards(ShardMapView map) =>
+        _shardId < map.Shards.Value ? map.Shards : ShardCount.From((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_shardId + 1));
 
     /// <summary>Keeps up to a window of sends in flight; answers arrive in send order.</summary>
     private async Task SendAsync(UpstreamSession session)
@@ -195,7 +260,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 {
                     try
                     {
-                        inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body), _stop.Token)));
+                        inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body, next.Shards, next.Generation), _stop.Token)));
                     }
                     catch
                     {
@@ -325,6 +390,72 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
+    /// <summary>While buckets are held, asks the log every so often which may go, and releases them.</summary>
+    private async Task ReleaseAsync()
+    {
+        var every = TimeSpan.FromMilliseconds(100);
+        while (!_stop.IsCancellationRequested)
+        {
+            await _held.WaitAsync(_stop.Token);
+            while (_held.Wait(0))
+            {
+                // One pass serves every hold made meanwhile.
+            }
+
+            var holdingSince = Stopwatch.GetTimestamp();
+            while (!_stop.IsCancellationRequested)
+            {
+                int[] held;
+                lock (_gate)
+                {
+                    held = [.. _gate.HeldBuckets];
+                }
+
+                if (held.Length == 0)
+                {
+                    _tally.OnHandoverEnded(Stopwatch.GetElapsedTime(holdingSince));
+                    break;
+                }
+
+                try
+                {
+                    var blocked = await _log.BlockedBucketsAsync(_shardId, Volatile.Read(ref _map).Generation, held, _stop.Token);
+                    Release([.. held.Where(bucket => !blocked.Contains(bucket))]);
+                }
+                catch (Exception e) when (!_stop.IsCancellationRequested)
+                {
+                    LogReleaseCheckFailed(_logger, _shardId, e.Message);
+                }
+
+                await Pause(every);
+            }
+        }
+    }
+
+    private void Release(IReadOnlyList<int> buckets)
+    {
+        if (buckets.Count == 0)
+        {
+            return;
+        }
+
+        var released = 0;
+        lock (_gate)
+        {
+            foreach (var bucket in buckets)
+            {
+                foreach (var message in _gate.Release(bucket))
+                {
+                    _incoming.Writer.TryWrite(message);
+                    released++;
+                }
+            }
+        }
+
+        _tally.OnReleased(buckets.Count, released);
+        LogReleased(_logger, _shardId, buckets.Count, released);
+    }
+
     private async Task Pause(TimeSpan delay)
     {
         try
@@ -339,8 +470,20 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} (epoch {Epoch}) connected upstream")]
     private static partial void LogConnected(ILogger logger, int shardId, long epoch);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: the shard count or the business number changed; reopening the upstream session")]
-    private static partial void LogMapChanged(ILogger logger, int shardId);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: the shard map changed (generation {Generation}); reopening the upstream session")]
+    private static partial void LogMapChanged(ILogger logger, int shardId, long generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: holding {Buckets} buckets of recipients it gained in generation {Generation} until their earlier messages are delivered")]
+    private static partial void LogHolding(ILogger logger, int shardId, int buckets, long generation);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: released {Buckets} buckets, {Messages} messages waited")]
+    private static partial void LogReleased(ILogger logger, int shardId, int buckets, int messages);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not check which held buckets may go: {Reason}")]
+    private static partial void LogReleaseCheckFailed(ILogger logger, int shardId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: a delivery loop ended with an error while stopping: {Reason}")]
+    private static partial void LogLoopEnded(ILogger logger, int shardId, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId} cannot connect upstream: {Reason}")]
     private static partial void LogConnectFailed(ILogger logger, int shardId, string reason);

@@ -15,6 +15,9 @@ public sealed class ShardMetrics
     private readonly Counter<long> _sent;
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _failovers;
+    private readonly Counter<long> _bucketsHeld;
+    private readonly Counter<long> _messagesHeld;
+    private readonly Histogram<double> _handover;
     private readonly ConcurrentDictionary<int, ShardTally> _hosted = new();
 
     public ShardMetrics(IMeterFactory meters)
@@ -25,6 +28,9 @@ public sealed class ShardMetrics
         _sent = meter.CreateCounter<long>("multiconnect.messages.sent", description: "Messages acknowledged by the upstream");
         _delivered = meter.CreateCounter<long>("multiconnect.messages.delivered", description: "'delivered' receipts received from the upstream");
         _failovers = meter.CreateCounter<long>("multiconnect.failovers", description: "Shard leases taken over from another node that still held them");
+        _bucketsHeld = meter.CreateCounter<long>("multiconnect.handover.buckets", description: "Buckets of recipients a shard gained that it held until their earlier messages were delivered by another shard");
+        _messagesHeld = meter.CreateCounter<long>("multiconnect.handover.messages_held", description: "Messages that waited for their recipient's earlier messages on another shard");
+        _handover = meter.CreateHistogram<double>("multiconnect.handover.duration", unit: "s", description: "From a shard holding gained buckets to releasing the last of them");
         meter.CreateObservableGauge("multiconnect.shard.backlog", ObserveBacklog, description: "Messages accepted and not yet acknowledged upstream, per shard hosted here");
     }
 
@@ -50,6 +56,14 @@ public sealed class ShardMetrics
     internal void Sent(int shardId) => _sent.Add(1, Shard(shardId));
 
     internal void Delivered(int shardId) => _delivered.Add(1, Shard(shardId));
+
+    internal void Released(int shardId, int buckets, int messages)
+    {
+        _bucketsHeld.Add(buckets, Shard(shardId));
+        _messagesHeld.Add(messages, Shard(shardId));
+    }
+
+    internal void HandoverEnded(int shardId, TimeSpan duration) => _handover.Record(duration.TotalSeconds, Shard(shardId));
 
     private IEnumerable<Measurement<int>> ObserveBacklog() =>
         _hosted.Values.Select(tally => new Measurement<int>(tally.Backlog, Shard(tally.ShardId)));

@@ -35,6 +35,12 @@ public sealed class ShardTally
         _metrics.Sent(ShardId);
     }
 
+    /// <summary>A handover released <paramref name="buckets"/> buckets, whose <paramref name="messages"/> messages had waited.</summary>
+    public void OnReleased(int buckets, int messages) => _metrics.Released(ShardId, buckets, messages);
+
+    /// <summary>The last held bucket was released, <paramref name="duration"/> after the first was held.</summary>
+    public void OnHandoverEnded(TimeSpan duration) => _metrics.HandoverEnded(ShardId, duration);
+
     public void OnDelivered()
     {
         Interlocked.Increment(ref _delivered);

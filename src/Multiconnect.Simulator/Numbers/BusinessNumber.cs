@@ -166,6 +166,7 @@ public sealed class BusinessNumber
                 : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
                 : send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength } ? $"body must have at most {UpstreamProtocol.MaxBodyLength} characters, not {send.Body?.Length}"
                 : recipient is null ? $"to: '{send.To}' {recipientProblem}"
+                : send.Shards != 0 && !Multiconnect.Contracts.Routing.ShardCount.IsAllowed(send.Shards) ? $"shards must be 0 or one of {string.Join(", ", Multiconnect.Contracts.Routing.ShardCount.Allowed)}, not {send.Shards}"
                 : null;
             if (problem is not null || recipient is null || send.Body is null)
             {
@@ -183,7 +184,9 @@ public sealed class BusinessNumber
                 return;
             }
 
-            if (recipient.ShardFor(session.Shards) != session.Shard)
+            // The shard must have owned the recipient under the map the message was accepted by, which
+            // after a change of count is an older one than its session's.
+            if (recipient.ShardFor(send.Shards != 0 ? send.Shards : session.Shards) != session.Shard)
             {
                 Counters.Increment(Counter.Misrouted);
             }

@@ -1,4 +1,7 @@
 namespace Multiconnect.Upstream.Client;
 
-/// <summary>A message to send upstream: its id (unique per business number), the canonical recipient id and the body.</summary>
-public sealed record OutboundMessage(string Id, string To, string Body);
+/// <summary>
+/// A message to send upstream: its id (unique per business number), the canonical recipient id and the
+/// body; <see cref="Shards"/> and <see cref="Generation"/>: the shard map it was accepted under (0: unknown).
+/// </summary>
+public sealed record OutboundMessage(string Id, string To, string Body, int Shards = 0, long Generation = 0);

@@ -72,7 +72,7 @@ public sealed class UpstreamSession : IAsyncDisposable
             await socket.ConnectAsync(options.Endpoint, timeout.Token).ConfigureAwait(false);
             session._run = session.RunAsync();
             session._connection.TrySend(new HelloFrame(
-                UpstreamProtocol.Version, options.Cc, options.Phone, options.Shard, options.Shards.Value, options.Epoch, options.Certificate, options.ClientName));
+                UpstreamProtocol.Version, options.Cc, options.Phone, options.Shard, options.Shards.Value, options.Epoch, options.Certificate, options.ClientName, options.Generation));
             session.Welcome = await session._welcome.Task.WaitAsync(timeout.Token).ConfigureAwait(false);
             return session;
         }
@@ -101,7 +101,7 @@ public sealed class UpstreamSession : IAsyncDisposable
 
             // Pending first: the answer can arrive before TrySend returns.
             _pending.Enqueue(pending);
-            _connection.TrySend(new SendFrame(message.Id, message.To, message.Body, _options.Epoch));
+            _connection.TrySend(new SendFrame(message.Id, message.To, message.Body, _options.Epoch, message.Shards, message.Generation));
         }
 
         return pending.Answer.Task;

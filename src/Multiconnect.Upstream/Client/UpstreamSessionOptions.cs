@@ -18,6 +18,9 @@ public sealed record UpstreamSessionOptions
 
     public required ShardCount Shards { get; init; }
 
+    /// <summary>The generation of the shard map the session is opened under.</summary>
+    public long Generation { get; init; }
+
     /// <summary>The epoch of this shard's ownership lease; the server refuses anything older than the highest it has seen.</summary>
     public required long Epoch { get; init; }
 

@@ -2,7 +2,8 @@ namespace Multiconnect.Upstream.Frames;
 
 /// <summary>
 /// Client → server, first frame of a session: who is connecting and with which fencing epoch.
-/// <paramref name="Cert"/> is the base64 verified-name certificate of the number.
+/// <paramref name="Cert"/> is the base64 verified-name certificate of the number; <paramref name="Generation"/>
+/// the generation of the shard map the session was opened under (0: not told).
 /// </summary>
 public sealed record HelloFrame(
     int V,
@@ -12,4 +13,5 @@ public sealed record HelloFrame(
     int Shards,
     long Epoch,
     string? Cert = null,
-    string? Client = null) : UpstreamFrame;
+    string? Client = null,
+    long Generation = 0) : UpstreamFrame;

@@ -1,4 +1,9 @@
 namespace Multiconnect.Upstream.Frames;
 
-/// <summary>Client → server: an outbound message. <paramref name="Epoch"/> is the sender's fencing epoch (its session's).</summary>
-public sealed record SendFrame(string Id, string To, string Body, long Epoch) : UpstreamFrame;
+/// <summary>
+/// Client → server: an outbound message. <paramref name="Epoch"/> is the sender's fencing epoch (its
+/// session's). <paramref name="Shards"/> and <paramref name="Generation"/> are the shard count and the
+/// generation of the shard map the message was accepted under (0: not told; the session's count applies),
+/// so the server can check that the sending shard owned the recipient then, across a change of count.
+/// </summary>
+public sealed record SendFrame(string Id, string To, string Body, long Epoch, int Shards = 0, long Generation = 0) : UpstreamFrame;

@@ -1,21 +1,22 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Cluster;
 
 namespace Multiconnect.Tests.Unit.Gateway;
 
-public sealed class ShardCountCacheTests
+public sealed class ShardMapCacheTests
 {
     /// <summary>Far longer than a cached answer takes; a send that waited for the master would never come back.</summary>
     private static readonly TimeSpan NotWaiting = TimeSpan.FromSeconds(10);
 
     private readonly ManualClock _clock = new();
-    private readonly List<TaskCompletionSource<ShardCount>> _reads = [];
+    private readonly List<TaskCompletionSource<ShardMapView>> _reads = [];
 
-    private ShardCountCache NewCache() => new(
+    private ShardMapCache NewCache() => new(
         () =>
         {
-            var read = new TaskCompletionSource<ShardCount>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var read = new TaskCompletionSource<ShardMapView>(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_reads)
             {
                 _reads.Add(read);
@@ -24,7 +25,10 @@ public sealed class ShardCountCacheTests
             return read.Task;
         },
         _clock,
-        NullLogger<ShardCountCache>.Instance);
+        ShardMapCache.DefaultFreshFor,
+        NullLogger<ShardMapCache>.Instance);
+
+    private static ShardMapView Map(int shards, long generation = 1) => new(ShardCount.From(shards), generation, null, null);
 
     [Fact]
     public async Task Only_the_first_send_waits_for_the_master()
@@ -33,9 +37,9 @@ public sealed class ShardCountCacheTests
         var first = cache.GetAsync(CancellationToken.None).AsTask();
         await Eventually(() => _reads.Count == 1);
         Assert.False(first.IsCompleted);
-        _reads[0].SetResult(ShardCount.From(2));
-        Assert.Equal(2, (await first).Value);
-        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None)).Value);
+        _reads[0].SetResult(Map(2));
+        Assert.Equal(2, (await first).Shards.Value);
+        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None)).Shards.Value);
         Assert.Single(_reads);
     }
 
@@ -45,18 +49,18 @@ public sealed class ShardCountCacheTests
         var cache = NewCache();
         var first = cache.GetAsync(CancellationToken.None).AsTask();
         await Eventually(() => _reads.Count == 1);
-        _reads[0].SetResult(ShardCount.From(2));
+        _reads[0].SetResult(Map(2));
         await first;
 
         // The master is failing over: its read hangs, sends go on with the count they have, one read at a time.
-        _clock.Now += ShardCountCache.FreshFor + TimeSpan.FromMilliseconds(1);
-        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Value);
+        _clock.Now += ShardMapCache.DefaultFreshFor + TimeSpan.FromMilliseconds(1);
+        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Shards.Value);
         await Eventually(() => _reads.Count == 2);
-        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Value);
+        Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Shards.Value);
         Assert.Equal(2, _reads.Count);
 
-        _reads[1].SetResult(ShardCount.From(4));
-        await Eventually(async () => (await cache.GetAsync(CancellationToken.None)).Value == 4);
+        _reads[1].SetResult(Map(4, generation: 2));
+        await Eventually(async () => (await cache.GetAsync(CancellationToken.None)).Shards.Value == 4);
     }
 
     [Fact]
@@ -70,8 +74,24 @@ public sealed class ShardCountCacheTests
 
         var second = cache.GetAsync(CancellationToken.None).AsTask();
         await Eventually(() => _reads.Count == 2);
-        _reads[1].SetResult(ShardCount.From(8));
-        Assert.Equal(8, (await second).Value);
+        _reads[1].SetResult(Map(8));
+        Assert.Equal(8, (await second).Shards.Value);
+    }
+
+    [Fact]
+    public async Task A_newer_map_that_a_shard_answers_with_is_routed_by_at_once_and_an_older_one_is_ignored()
+    {
+        var cache = NewCache();
+        var first = cache.GetAsync(CancellationToken.None).AsTask();
+        await Eventually(() => _reads.Count == 1);
+        _reads[0].SetResult(Map(2, generation: 3));
+        await first;
+
+        cache.Observe(Map(4, generation: 4));
+        Assert.Equal(4, (await cache.GetAsync(CancellationToken.None)).Shards.Value);
+        cache.Observe(Map(8, generation: 2));
+        Assert.Equal(4, (await cache.GetAsync(CancellationToken.None)).Shards.Value);
+        Assert.Single(_reads);
     }
 
     private static Task Eventually(Func<bool> condition) => Eventually(() => Task.FromResult(condition()));

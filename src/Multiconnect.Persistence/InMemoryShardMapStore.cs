@@ -1,0 +1,45 @@
+using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
+
+namespace Multiconnect.Persistence;
+
+/// <summary>Development mode and in-process tests: the shard map in this process's memory.</summary>
+public sealed class InMemoryShardMapStore : IShardMapStore
+{
+    /// <summary>One map for all silos of the process (in-process test clusters host several).</summary>
+    public static readonly InMemoryShardMapStore Shared = new();
+
+    private readonly Lock _lock = new();
+    private ShardMapView _map = new(ShardCount.One, 0, null, null);
+
+    /// <summary>The generation in force, as an append checks it.</summary>
+    public long Generation
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _map.Generation;
+            }
+        }
+    }
+
+    public Task<ShardMapView> ReadAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            return Task.FromResult(_map);
+        }
+    }
+
+    public Task<ShardMapView> ChangeAsync(ShardCount shards, BusinessAccount account, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _map = shards == _map.Shards
+                ? _map with { Account = account }
+                : new ShardMapView(shards, _map.Generation + 1, DateTimeOffset.UtcNow, account);
+            return Task.FromResult(_map);
+        }
+    }
+}
