@@ -182,7 +182,7 @@ public sealed partial class ShardGrain(
     }
 
     /// <summary>
-    /// Acts on a newer map, one at a time: the buckets gained that another shard still has earlier
+    /// Acts on a newer map, one at a time: the buckets owned that another shard still has earlier
     /// messages for are held before anything can be written under the new generation (the writer
     /// reads <see cref="_map"/>, set last); the upstream session reopens with the new map.
     /// </summary>
@@ -201,7 +201,7 @@ public sealed partial class ShardGrain(
             {
                 if (map.Generation > current.Generation)
                 {
-                    delivery.Hold(await BlockedAsync(map, CancellationToken.None), map.Generation);
+                    delivery.Hold(await BlockedAsync(map, CancellationToken.None));
                 }
 
                 delivery.MapChanged(map);
@@ -219,10 +219,11 @@ public sealed partial class ShardGrain(
         }
     }
 
-    private async Task<IReadOnlySet<int>> BlockedAsync(ShardMapView map, CancellationToken cancellationToken) =>
+    /// <summary>The buckets this shard owns under <paramref name="map"/> that another shard still has older messages for.</summary>
+    private async Task<IReadOnlyCollection<int>> BlockedAsync(ShardMapView map, CancellationToken cancellationToken) =>
         map.BucketsOf(ShardId) is { Count: > 0 } owned
-            ? await log.BlockedBucketsAsync(ShardId, map.Generation, owned, cancellationToken)
-            : new HashSet<int>();
+            ? (await log.BlockedBucketsAsync(ShardId, map.Generation, owned, cancellationToken)).Keys.ToList()
+            : [];
 
     /// <summary>Stops accepting and sending: the writer finishes the batch in hand, the session closes.</summary>
     private async Task StopActingAsync()

@@ -40,17 +40,27 @@ public sealed class LocalCluster : IAsyncDisposable
         return Simulator;
     }
 
+    /// <summary>The business number and certificate <see cref="RegisterAccountAsync"/> named last.</summary>
+    public (string Phone, string Cert)? Account { get; private set; }
+
     /// <summary>Names a new business number (with a certificate from the simulator) and sets the shard count; returns the number.</summary>
     public async Task<string> RegisterAccountAsync(GatewayNode gateway, string token, int shards)
     {
-        ArgumentNullException.ThrowIfNull(gateway);
         var simulator = Simulator ?? throw new InvalidOperationException("Start the simulator first.");
         var phone = RunningSimulator.NewPhone();
-        var cert = await simulator.IssueCertificateAsync(phone);
-        using var set = await gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", token,
-            $$"""{"cc":"{{RunningSimulator.Cc}}","phone_number":"{{phone}}","shards":{{shards}},"cert":"{{cert}}"}""");
+        Account = (phone, await simulator.IssueCertificateAsync(phone));
+        using var set = await ChangeShardCountAsync(gateway, token, shards);
         set.EnsureSuccessStatusCode();
         return phone;
+    }
+
+    /// <summary>POST /v1/account/shards for the registered number, as a client calls it; the answer as it came.</summary>
+    public Task<HttpResponseMessage> ChangeShardCountAsync(GatewayNode gateway, string token, int shards)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        var (phone, cert) = Account ?? throw new InvalidOperationException("Register an account first.");
+        return gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", token,
+            $$"""{"cc":"{{RunningSimulator.Cc}}","phone_number":"{{phone}}","shards":{{shards}},"cert":"{{cert}}"}""");
     }
 
     public static async Task<LocalCluster> CreateAsync(PostgresServer server, bool migrate = true)
@@ -106,9 +116,15 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The CoreApp process started last under this name.</summary>
     public NodeProcess CoreApp(string name) => _coreApps[name];
 
-    public async Task<GatewayNode> StartGatewayAsync(string name, int maxPoolSize = 4, bool waitUntilReady = true, string? adminPassword = null)
+    public async Task<GatewayNode> StartGatewayAsync(
+        string name, int maxPoolSize = 4, bool waitUntilReady = true, string? adminPassword = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = PostgresEnvironment(maxPoolSize);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            environment[key] = value;
+        }
+
         environment["Multiconnect__Gateway__Name"] = name;
         environment["MULTICONNECT_ADMIN_PASSWORD"] = adminPassword ?? AdminPassword;
         NodeProcess.AddManagementPort(environment);

@@ -21,10 +21,11 @@ public interface IMessageLog
 
     /// <summary>
     /// Of <paramref name="buckets"/>, those for which a shard other than <paramref name="shardId"/> still
-    /// holds an unsent message accepted under a generation older than <paramref name="generation"/>: their
-    /// recipients' newer messages must wait. A row of unknown bucket blocks every one of them.
+    /// holds an unsent message accepted under a generation older than <paramref name="generation"/>, each
+    /// with the oldest such generation: this shard's messages for them accepted under a newer one must
+    /// wait. A row of unknown bucket (from before buckets) counts for every one of them.
     /// </summary>
-    Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken);
+    Task<IReadOnlyDictionary<int, long>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken);
 
     /// <summary>The shard ids from <paramref name="fromShardId"/> on that hold unsent messages.</summary>
     Task<IReadOnlyList<int>> ShardsWithPendingAsync(int fromShardId, CancellationToken cancellationToken);

@@ -53,14 +53,14 @@ public sealed class InMemoryMessageLog(InMemoryShardMapStore maps) : IMessageLog
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
+    public Task<IReadOnlyDictionary<int, long>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            return Task.FromResult<IReadOnlySet<int>>(_log
+            return Task.FromResult<IReadOnlyDictionary<int, long>>(_log
                 .Where(e => !e.Sent && e.ShardId != shardId && e.Message.Generation < generation && buckets.Contains(e.Message.Bucket))
-                .Select(e => e.Message.Bucket)
-                .ToHashSet());
+                .GroupBy(e => e.Message.Bucket)
+                .ToDictionary(g => g.Key, g => g.Min(e => e.Message.Generation)));
         }
     }
 

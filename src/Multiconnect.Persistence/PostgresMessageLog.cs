@@ -89,32 +89,31 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async Task<IReadOnlySet<int>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<int, long>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(buckets);
         await using var command = dataSource.CreateCommand("""
-            SELECT DISTINCT coalesce(bucket, -1) FROM messages_out
+            SELECT coalesce(bucket, -1), min(generation) FROM messages_out
              WHERE service_id = $1 AND sent_at IS NULL AND shard_id <> $2 AND generation < $3
                AND (bucket IS NULL OR bucket = ANY($4))
+             GROUP BY 1
             """);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = shardId });
         command.Parameters.Add(new() { Value = generation });
         command.Parameters.Add(new() { Value = buckets.Select(b => (short)b).ToArray() });
-        var blocked = new HashSet<int>();
+        var oldest = new Dictionary<int, long>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            var bucket = (int)reader.GetInt16(0);
-            if (bucket < 0)
+            var (bucket, generationElsewhere) = ((int)reader.GetInt16(0), reader.GetInt64(1));
+            foreach (var blocked in bucket < 0 ? buckets : [bucket])
             {
-                return buckets.ToHashSet();
+                oldest[blocked] = Math.Min(oldest.GetValueOrDefault(blocked, long.MaxValue), generationElsewhere);
             }
-
-            blocked.Add(bucket);
         }
 
-        return blocked;
+        return oldest;
     }
 
     public async Task<IReadOnlyList<int>> ShardsWithPendingAsync(int fromShardId, CancellationToken cancellationToken)

@@ -122,7 +122,7 @@ public sealed class MessagePipelineTests(PostgresFixture postgres)
     }
 
     /// <summary>Every accepted id reached the simulator, once, and each recipient got its ids in accepted order.</summary>
-    private static async Task AssertAllDeliveredInOrderAsync(RunningSimulator simulator, string phone, LoadResult load)
+    internal static async Task AssertAllDeliveredInOrderAsync(RunningSimulator simulator, string phone, LoadResult load)
     {
         await Eventually.True(async () => await simulator.CounterAsync(phone, "delivered") >= load.Accepted, "every accepted message to reach the simulator", Drain);
         Assert.Equal(load.Accepted, await simulator.CounterAsync(phone, "delivered"));

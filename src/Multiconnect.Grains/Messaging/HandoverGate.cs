@@ -3,17 +3,18 @@ using Multiconnect.Persistence;
 namespace Multiconnect.Grains.Messaging;
 
 /// <summary>
-/// Keeps per-recipient order across a change of the shard count, on the shard that gains recipients
-/// (pure logic; not thread-safe: its owner locks). Recipients move by bucket. While a bucket is held
-/// (another shard still has to deliver messages it accepted for it under an older generation), this
-/// shard's messages for it that were accepted under the hold's generation or later wait, in order;
-/// older ones (accepted when this shard owned the bucket before, so earlier than anything the other
-/// shard holds) pass. Once released, the waiting ones go first, in order, then the bucket flows freely.
-/// Buckets that are not held are never paused. See docs/resharding.md.
+/// Keeps per-recipient order across changes of the shard count, on a shard that gained recipients
+/// (pure logic; not thread-safe: its owner locks). Recipients move by bucket. The rule: a message for
+/// a bucket accepted under generation g may be sent once no other shard holds an unsent message for
+/// that bucket accepted under a generation older than g. A bucket that another shard still has such
+/// messages for is held: its messages wait here, in order, and go as <see cref="Release"/> learns the
+/// oldest generation still unsent elsewhere. Buckets that are not held are never paused. Since each
+/// wait is for strictly older generations, waits cannot form a cycle, however changes chain.
+/// See docs/resharding.md.
 /// </summary>
 public sealed class HandoverGate
 {
-    private readonly Dictionary<int, HeldBucket> _held = [];
+    private readonly Dictionary<int, Queue<PendingMessage>> _held = [];
 
     /// <summary>The buckets held now.</summary>
     public IReadOnlyCollection<int> HeldBuckets => _held.Keys;
@@ -21,49 +22,48 @@ public sealed class HandoverGate
     /// <summary>Messages waiting for their bucket to be released.</summary>
     public int Waiting { get; private set; }
 
-    /// <summary>Holds <paramref name="bucket"/> from <paramref name="generation"/> on; a bucket held already keeps its earlier generation.</summary>
-    public void Hold(int bucket, long generation)
-    {
-        if (_held.TryGetValue(bucket, out var hold))
-        {
-            hold.Generation = Math.Min(hold.Generation, generation);
-        }
-        else
-        {
-            _held[bucket] = new HeldBucket(generation);
-        }
-    }
+    /// <summary>Holds <paramref name="bucket"/>: from now on its messages wait until released.</summary>
+    public void Hold(int bucket) => _held.TryAdd(bucket, new Queue<PendingMessage>());
 
     /// <summary>True when <paramref name="message"/> may be sent now; otherwise it waits for its bucket's release.</summary>
     public bool TryPass(PendingMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (!_held.TryGetValue(message.Bucket, out var hold) || (message.Generation < hold.Generation && hold.Waiting.Count == 0))
+        if (!_held.TryGetValue(message.Bucket, out var waiting))
         {
             return true;
         }
 
-        hold.Waiting.Enqueue(message);
+        waiting.Enqueue(message);
         Waiting++;
         return false;
     }
 
-    /// <summary>Releases <paramref name="bucket"/>: its waiting messages, in the order they came, to be sent before any later one.</summary>
-    public IReadOnlyList<PendingMessage> Release(int bucket)
+    /// <summary>
+    /// Another shard's oldest unsent message for <paramref name="bucket"/> was accepted under
+    /// <paramref name="oldestElsewhere"/> (null: it has none older than the current generation). Returns
+    /// the waiting messages that may now go, in the order they came: those accepted under that
+    /// generation or an older one, or all of them (and the bucket flows freely from now on) when null.
+    /// </summary>
+    public IReadOnlyList<PendingMessage> Release(int bucket, long? oldestElsewhere)
     {
-        if (!_held.Remove(bucket, out var hold))
+        if (!_held.TryGetValue(bucket, out var waiting))
         {
             return [];
         }
 
-        Waiting -= hold.Waiting.Count;
-        return [.. hold.Waiting];
-    }
+        var released = new List<PendingMessage>();
+        while (waiting.TryPeek(out var next) && (oldestElsewhere is null || next.Generation <= oldestElsewhere))
+        {
+            released.Add(waiting.Dequeue());
+        }
 
-    private sealed class HeldBucket(long generation)
-    {
-        public long Generation { get; set; } = generation;
+        if (oldestElsewhere is null)
+        {
+            _held.Remove(bucket);
+        }
 
-        public Queue<PendingMessage> Waiting { get; } = new();
+        Waiting -= released.Count;
+        return released;
     }
 }

@@ -46,14 +46,14 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     /// <summary>
     /// Starts delivering <paramref name="pending"/> (the log's unsent rows) under <paramref name="map"/>;
-    /// the messages of <paramref name="blocked"/> buckets accepted under it wait until released.
+    /// the messages of <paramref name="blocked"/> buckets wait until released.
     /// </summary>
     public ShardDelivery(
         int shardId, long epoch, ShardOptions options, IMessageLog log, ICallbackStore callbacks,
-        ShardMapView map, IReadOnlySet<int> blocked, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
+        ShardMapView map, IReadOnlyCollection<int> blocked, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
     {
         (_shardId, _epoch, _options, _log, _callbacks, _map, _tally, _logger) = (shardId, epoch, options, log, callbacks, map, tally, logger);
-        Hold(blocked, map.Generation);
+        Hold(blocked);
         Enqueue(pending);
         _delivering = Task.Run(DeliverAsync);
         _marking = Task.Run(MarkSentAsync);
@@ -94,8 +94,8 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
-    /// <summary>Holds the messages for <paramref name="buckets"/> accepted under <paramref name="generation"/> or later, until their earlier ones are delivered.</summary>
-    public void Hold(IReadOnlyCollection<int> buckets, long generation)
+    /// <summary>Holds the messages for <paramref name="buckets"/> (gained from shards that still have earlier ones to deliver) until released.</summary>
+    public void Hold(IReadOnlyCollection<int> buckets)
     {
         if (buckets.Count == 0)
         {
@@ -106,10 +106,11 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         {
             foreach (var bucket in buckets)
             {
-                _gate.Hold(bucket, generation);
+                _gate.Hold(bucket);
             }
         }
 
+        var generation = Volatile.Read(ref _map).Generation;
         LogHolding(_logger, _shardId, buckets.Count, generation);
         _held.Release();
     }
@@ -419,8 +420,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
                 try
                 {
-                    var blocked = await _log.BlockedBucketsAsync(_shardId, Volatile.Read(ref _map).Generation, held, _stop.Token);
-                    Release([.. held.Where(bucket => !blocked.Contains(bucket))]);
+                    Release(held, await _log.BlockedBucketsAsync(_shardId, Volatile.Read(ref _map).Generation, held, _stop.Token));
                 }
                 catch (Exception e) when (!_stop.IsCancellationRequested)
                 {
@@ -432,28 +432,29 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
-    private void Release(IReadOnlyList<int> buckets)
+    /// <summary>Lets go, in order, the held messages that nothing older elsewhere waits for (<paramref name="oldestElsewhere"/>: per bucket).</summary>
+    private void Release(int[] held, IReadOnlyDictionary<int, long> oldestElsewhere)
     {
-        if (buckets.Count == 0)
-        {
-            return;
-        }
-
-        var released = 0;
+        var (buckets, released) = (0, 0);
         lock (_gate)
         {
-            foreach (var bucket in buckets)
+            foreach (var bucket in held)
             {
-                foreach (var message in _gate.Release(bucket))
+                foreach (var message in _gate.Release(bucket, oldestElsewhere.TryGetValue(bucket, out var oldest) ? oldest : null))
                 {
                     _incoming.Writer.TryWrite(message);
                     released++;
                 }
+
+                buckets += oldestElsewhere.ContainsKey(bucket) ? 0 : 1;
             }
         }
 
-        _tally.OnReleased(buckets.Count, released);
-        LogReleased(_logger, _shardId, buckets.Count, released);
+        if (buckets > 0 || released > 0)
+        {
+            _tally.OnReleased(buckets, released);
+            LogReleased(_logger, _shardId, buckets, released);
+        }
     }
 
     private async Task Pause(TimeSpan delay)
@@ -473,10 +474,10 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: the shard map changed (generation {Generation}); reopening the upstream session")]
     private static partial void LogMapChanged(ILogger logger, int shardId, long generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: holding {Buckets} buckets of recipients it gained in generation {Generation} until their earlier messages are delivered")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: holding {Buckets} buckets of recipients it owns in generation {Generation} until another shard has delivered their earlier messages")]
     private static partial void LogHolding(ILogger logger, int shardId, int buckets, long generation);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: released {Buckets} buckets, {Messages} messages waited")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: {Messages} held messages go; {Buckets} buckets flow freely again")]
     private static partial void LogReleased(ILogger logger, int shardId, int buckets, int messages);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not check which held buckets may go: {Reason}")]

@@ -28,6 +28,7 @@ public sealed class BusinessNumber
     private long _inboundOrder;
     private int _heldReceiptCount;
     private int _shardCount;
+    private long _generation;
 
     public BusinessNumber(string cc, string phone)
     {
@@ -48,7 +49,12 @@ public sealed class BusinessNumber
     /// <summary>Whether any shard has a session now: simulated users write only to such numbers, so abandoned ones stop growing.</summary>
     public bool HasLiveSession => Array.Exists(_slots, static slot => slot.Session is not null);
 
-    /// <summary>The shard count of the newest session; receipts and inbound messages are routed with it.</summary>
+    /// <summary>
+    /// The shard count in force, as sessions announce it; receipts and inbound messages are routed with it.
+    /// It is the count of the newest generation a session was opened under, the smallest one announced
+    /// under it (a shard beyond the count, still delivering, announces a larger one); from sessions that
+    /// do not tell their generation, the newest session's.
+    /// </summary>
     public int ShardCount => Volatile.Read(ref _shardCount);
 
     /// <summary>
@@ -88,8 +94,12 @@ public sealed class BusinessNumber
 
                 // Held receipts and inbound messages go out after the welcome and before anything routed
                 // without the lock can reach the session: it is published only once they are queued.
+                if (session.Generation == 0 || session.Generation > _generation || (session.Generation == _generation && session.Shards < _shardCount))
+                {
+                    (_generation, _shardCount) = (session.Generation, session.Shards);
+                }
+
                 RouteHeld(session);
-                Volatile.Write(ref _shardCount, session.Shards);
                 slot.Session = session;
                 return null;
             }

@@ -22,6 +22,7 @@ public sealed class ShardSession
         Shard = hello.Shard;
         Shards = hello.Shards;
         Epoch = hello.Epoch;
+        Generation = hello.Generation;
         ClientName = hello.Client;
         OpenedAt = openedAt;
         Cap = cap > 0 ? new ThroughputCap(cap) : null;
@@ -38,6 +39,9 @@ public sealed class ShardSession
     public int Shards { get; }
 
     public long Epoch { get; }
+
+    /// <summary>The generation of the shard map the session was opened under (0: not told).</summary>
+    public long Generation { get; }
 
     public string? ClientName { get; }
 

@@ -10,15 +10,16 @@ public sealed class HandoverGateTests
     private static PendingMessage Message(string id, int bucket, long generation) => new(id, "16315550001", id, bucket, generation);
 
     [Fact]
-    public void A_held_bucket_keeps_its_new_messages_in_order_until_released_and_then_flows_freely()
+    public void A_held_bucket_keeps_its_messages_in_order_until_released_and_then_flows_freely()
     {
         var gate = new HandoverGate();
-        gate.Hold(bucket: 2, generation: 5);
+        gate.Hold(bucket: 2);
 
         Assert.False(gate.TryPass(Message("a1", 2, 5)));
         Assert.False(gate.TryPass(Message("a2", 2, 5)));
         Assert.Equal(2, gate.Waiting);
-        Assert.Equal(["a1", "a2"], gate.Release(2).Select(m => m.Id));
+        Assert.Empty(gate.Release(2, oldestElsewhere: 4)); // another shard still has generation 4 to deliver
+        Assert.Equal(["a1", "a2"], gate.Release(2, oldestElsewhere: null).Select(m => m.Id));
         Assert.Equal(0, gate.Waiting);
         Assert.Empty(gate.HeldBuckets);
         Assert.True(gate.TryPass(Message("a3", 2, 5)));
@@ -28,7 +29,7 @@ public sealed class HandoverGateTests
     public void Buckets_that_are_not_held_are_never_paused()
     {
         var gate = new HandoverGate();
-        gate.Hold(bucket: 2, generation: 5);
+        gate.Hold(bucket: 2);
 
         Assert.True(gate.TryPass(Message("b1", 6, 5)));
         Assert.True(gate.TryPass(Message("b2", 0, 5)));
@@ -36,34 +37,26 @@ public sealed class HandoverGateTests
     }
 
     [Fact]
-    public void Messages_the_shard_accepted_before_the_hold_pass_since_they_precede_what_the_other_shard_holds()
+    public void Messages_go_as_far_as_the_oldest_generation_still_unsent_elsewhere_allows()
     {
-        // Shard 0 owned bucket 2 in generation 3, lost it in 4 and regained it in 5: its rows of generation 3 go first.
+        // Bucket 2 moved 0 → 2 (generation 1), back to 0 (2) and to 2 again (3). Shard 2 holds its messages
+        // of generations 1 and 3; shard 0 still has generation 2 to deliver.
         var gate = new HandoverGate();
-        gate.Hold(bucket: 2, generation: 5);
+        gate.Hold(bucket: 2);
+        Assert.False(gate.TryPass(Message("g1", 2, 1)));
+        Assert.False(gate.TryPass(Message("g3", 2, 3)));
 
-        Assert.True(gate.TryPass(Message("old", 2, 3)));
-        Assert.False(gate.TryPass(Message("new", 2, 5)));
-        Assert.False(gate.TryPass(Message("old-after-new", 2, 3))); // never overtakes one already waiting
-    }
-
-    [Fact]
-    public void A_second_change_while_held_keeps_the_earlier_hold()
-    {
-        var gate = new HandoverGate();
-        gate.Hold(bucket: 2, generation: 5);
-        gate.Hold(bucket: 2, generation: 6);
-
-        Assert.False(gate.TryPass(Message("g5", 2, 5)));
-        Assert.False(gate.TryPass(Message("g6", 2, 6)));
-        Assert.Equal(["g5", "g6"], gate.Release(2).Select(m => m.Id));
+        Assert.Equal(["g1"], gate.Release(2, oldestElsewhere: 2).Select(m => m.Id)); // nothing older than 1 is left elsewhere
+        Assert.Equal([2], gate.HeldBuckets);
+        Assert.False(gate.TryPass(Message("g3b", 2, 3)));
+        Assert.Equal(["g3", "g3b"], gate.Release(2, oldestElsewhere: null).Select(m => m.Id));
     }
 
     [Fact]
     public void Releasing_a_bucket_that_is_not_held_gives_nothing()
     {
         var gate = new HandoverGate();
-        Assert.Empty(gate.Release(7));
+        Assert.Empty(gate.Release(7, oldestElsewhere: null));
     }
 
     [Theory]
