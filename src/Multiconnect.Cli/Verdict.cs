@@ -17,7 +17,12 @@ internal sealed record Verdict(
     long Misrouted,
     IReadOnlyList<ChaosEvent>? Events = null)
 {
-    private static readonly JsonSerializerOptions Json = new(ClusterHome.Json) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
+    /// <summary>Readable as printed: "2->4", not "2-\u003E4" (the output is for terminals and scripts, not HTML).</summary>
+    private static readonly JsonSerializerOptions Json = new(ClusterHome.Json)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>
     /// Nothing accepted was lost, reordered or sent by a shard that did not own its recipient, every kill

@@ -77,6 +77,72 @@ public sealed class McCommandTests : IAsyncLifetime
         Assert.NotEqual(0, (await McAsync(TimeSpan.FromSeconds(30), "status")).ExitCode);
     }
 
+    [Fact]
+    public async Task The_shard_count_changes_under_load_and_between_kills_with_nothing_lost_reordered_or_refused()
+    {
+        var up = await McAsync(TimeSpan.FromMinutes(3), "up", "--detach", "--coreapps", "5", "--shards", "2", "--port", Text(_port));
+        Assert.True(up.ExitCode == 0, $"up failed:\n{up.Output}\n{up.Error}");
+        var status = await StatusAsync();
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_home, "credentials.json")));
+        using var simulator = new SimulatorAdmin(new Uri(status.GetProperty("urls").GetProperty("simulator").GetString()!), Secret(credentials, "simulator_admin_token"));
+        var phone = Secret(credentials, "phone_number");
+
+        // 2 → 4 → 8 → 2 → 4 under load, a change each time 1,500 more messages have arrived.
+        var load = McAsync(TimeSpan.FromMinutes(3), "load", "--rate", "300", "--recipients", "200", "--duration", "40s", "--json");
+        foreach (var shards in new[] { 4, 8, 2, 4 })
+        {
+            var delivered = await simulator.CounterAsync(phone, "delivered");
+            await Eventually.True(async () => await simulator.CounterAsync(phone, "delivered") >= delivered + 1500, "1,500 more messages to arrive", TimeSpan.FromSeconds(60));
+            var change = await McAsync(TimeSpan.FromSeconds(30), "shards", Text(shards));
+            Assert.True(change.ExitCode == 0, $"./mc shards {shards} failed:\n{change.Output}\n{change.Error}");
+            Assert.StartsWith($"201 {{\"account\":{{\"shards\":{shards}}}}}", change.Output, StringComparison.Ordinal);
+        }
+
+        var loaded = await load;
+        Assert.True(loaded.ExitCode == 0, $"load failed:\n{loaded.Output}\n{loaded.Error}");
+        using (var verdict = JsonDocument.Parse(loaded.Output))
+        {
+            var root = verdict.RootElement;
+            Assert.Empty(root.GetProperty("errors").EnumerateObject());
+            Assert.Equal(root.GetProperty("accepted").GetInt64(), root.GetProperty("delivered").GetInt64());
+            Assert.Equal(0, root.GetProperty("lost").GetInt64());
+            Assert.Equal(0, root.GetProperty("out_of_order").GetInt64());
+            Assert.Equal(0, root.GetProperty("misrouted").GetInt64());
+        }
+
+        Assert.Equal(4, (await StatusAsync()).GetProperty("shard_map").GetProperty("shards").GetInt32());
+
+        // Changes of count and kills alternate: 3 changes, 2 kills.
+        var chaos = await McAsync(TimeSpan.FromMinutes(4), "chaos", "--reshard", "--duration", "45s", "--every", "8s", "--rate", "300", "--recipients", "200", "--json");
+        Assert.True(chaos.ExitCode == 0, $"chaos --reshard failed:\n{chaos.Output}\n{chaos.Error}");
+        using var chaosVerdict = JsonDocument.Parse(chaos.Output);
+        var result = chaosVerdict.RootElement;
+        Assert.Equal(result.GetProperty("accepted").GetInt64(), result.GetProperty("delivered").GetInt64());
+        Assert.Equal(0, result.GetProperty("out_of_order").GetInt64());
+        Assert.Equal(0, result.GetProperty("misrouted").GetInt64());
+        var events = result.GetProperty("events").EnumerateArray().ToList();
+        var changes = events.Where(e => e.TryGetProperty("change", out _)).ToList();
+        var kills = events.Where(e => e.TryGetProperty("victim", out _)).ToList();
+        Assert.True(changes.Count >= 3 && kills.Count >= 1, chaos.Output);
+        Assert.Equal(["4->8", "8->2", "2->4"], changes.Take(3).Select(e => e.GetProperty("change").GetString()));
+        Assert.All(changes, e => Assert.True(e.TryGetProperty("handover_s", out _), chaos.Output));
+        Assert.All(kills, e => Assert.True(e.TryGetProperty("recovery_s", out _), chaos.Output));
+    }
+
+    [Fact]
+    public async Task Up_with_8_shards_down_and_up_with_2_in_turn_on_one_home_always_succeeds()
+    {
+        foreach (var shards in new[] { 8, 2, 8, 2 })
+        {
+            var up = await McAsync(TimeSpan.FromMinutes(3), "up", "--detach", "--shards", Text(shards), "--port", Text(_port));
+            Assert.True(up.ExitCode == 0, $"up --shards {shards} failed:\n{up.Output}\n{up.Error}");
+            var map = (await StatusAsync()).GetProperty("shard_map");
+            Assert.Equal(shards, map.GetProperty("shards").GetInt32());
+            Assert.Equal(shards, map.GetProperty("placements").GetArrayLength());
+            Assert.Equal(0, (await McAsync(TimeSpan.FromMinutes(1), "down")).ExitCode);
+        }
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]
