@@ -49,16 +49,20 @@ internal static class ShardChange
         return new ChaosEvent(Change: change, AcceptedInS: Math.Round(took.TotalSeconds, 2));
     }
 
-    /// <summary>Every shard of the new count placed, under the map's generation, holding nothing.</summary>
+    /// <summary>In GET /v1/shards: every shard of the new count placed, under the map's generation, holding nothing.</summary>
+    public static bool HandedOver(JsonElement map, int shards)
+    {
+        var generation = map.GetProperty("generation").GetInt64();
+        var placements = map.GetProperty("placements").EnumerateArray().ToList();
+        return map.GetProperty("shards").GetInt32() == shards && placements.Count == shards
+            && placements.All(p => p.GetProperty("generation").GetInt64() == generation && p.GetProperty("held_buckets").GetInt32() == 0);
+    }
+
     private static async Task<bool> HandedOverAsync(GatewayClient gateway, int shards, CancellationToken cancellationToken)
     {
         try
         {
-            var map = await gateway.GetAsync("/v1/shards", cancellationToken);
-            var generation = map.GetProperty("generation").GetInt64();
-            var placements = map.GetProperty("placements").EnumerateArray().ToList();
-            return map.GetProperty("shards").GetInt32() == shards && placements.Count == shards
-                && placements.All(p => p.GetProperty("generation").GetInt64() == generation && p.GetProperty("held_buckets").GetInt32() == 0);
+            return HandedOver(await gateway.GetAsync("/v1/shards", cancellationToken), shards);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException or KeyNotFoundException)
         {

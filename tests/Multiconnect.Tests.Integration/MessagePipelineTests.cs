@@ -106,7 +106,8 @@ public sealed class MessagePipelineTests(PostgresFixture postgres)
         Assert.Equal(20, await AcceptedAsync(cluster));
     }
 
-    private static async Task<(GatewayNode Gateway, string Token, string Phone)> StartAsync(LocalCluster cluster)
+    /// <summary>The simulator, three CoreApps and a gateway, the account registered with 2 shards, both active.</summary>
+    internal static async Task<(GatewayNode Gateway, string Token, string Phone)> StartAsync(LocalCluster cluster)
     {
         await cluster.StartSimulatorAsync();
         foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })

@@ -65,16 +65,8 @@ public sealed class ReshardingTests(PostgresFixture postgres)
     public async Task A_gateway_that_routes_by_an_old_generation_still_lands_every_send_on_the_right_shard_in_order()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
-        await cluster.StartSimulatorAsync();
-        foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })
-        {
-            await cluster.StartCoreAppAsync(name);
-        }
-
-        var current = await cluster.StartGatewayAsync("gateway-1");
+        var (current, token, phone) = await MessagePipelineTests.StartAsync(cluster);
         var stale = await cluster.StartGatewayAsync("gateway-2", settings: new Dictionary<string, string?> { ["Multiconnect__Gateway__ShardMapRefresh"] = "01:00:00" });
-        var token = await current.LoginAsync();
-        var phone = await cluster.RegisterAccountAsync(current, token, shards: 2);
         using (var first = await stale.SendAsync(HttpMethod.Get, "/v1/shards/1", token))
         {
             Assert.Equal(HttpStatusCode.OK, first.StatusCode); // gateway-2 has read the map: it routes by 2 shards for an hour
@@ -106,15 +98,7 @@ public sealed class ReshardingTests(PostgresFixture postgres)
     public async Task A_change_while_the_masters_coreapp_is_killed_ends_with_one_generation_or_the_other_and_loses_nothing()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
-        await cluster.StartSimulatorAsync();
-        foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })
-        {
-            await cluster.StartCoreAppAsync(name);
-        }
-
-        var gateway = await cluster.StartGatewayAsync("gateway-1");
-        var token = await gateway.LoginAsync();
-        var phone = await cluster.RegisterAccountAsync(gateway, token, shards: 2);
+        var (gateway, token, phone) = await MessagePipelineTests.StartAsync(cluster);
         var health = await gateway.GetJsonAsync("/v1/health", token);
         var master = health.GetProperty("health").EnumerateObject()
             .Single(node => node.Value.GetProperty("role").GetString() == "primary_master").Name.Split(':')[^1];

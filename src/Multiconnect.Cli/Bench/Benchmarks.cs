@@ -19,12 +19,12 @@ internal static class Benchmarks
     /// (JIT tiering, pools, PostgreSQL's caches and statistics): 8 shards measured 1,095, 2,373, then
     /// 2,800–3,100 msg/s in successive 20 s runs; a minute of it takes most of that away.
     /// </param>
-    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns)
+    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns, int ReshardingRuns)
     {
-        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5);
+        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5, 3);
 
         /// <summary>A smoke run: every table, one short run each.</summary>
-        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1);
+        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1, 1);
     }
 
     private const int CoreAppPoolSize = 8;
@@ -37,7 +37,7 @@ internal static class Benchmarks
     }
 
     /// <summary>The tables `--only` can pick.</summary>
-    public static readonly string[] Tables = ["scaling", "maximum", "failover"];
+    public static readonly string[] Tables = ["scaling", "maximum", "failover", "resharding"];
 
     public static async Task<int> RunAsync(bool quick, string? only)
     {
@@ -75,6 +75,14 @@ internal static class Benchmarks
             report.AppendLine("### Failover of a shard: crash (SIGKILL) and hang (SIGSTOP) of its CoreApp\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.FailoverRuns} runs of each, 3 CoreApps, 2 shards; seconds from the signal\n");
             report.AppendLine(await FailoverBenchmark.RunAsync(server, options.FailoverRuns));
+        }
+
+        if (Runs("resharding"))
+        {
+            Progress("resharding under load");
+            report.AppendLine("### Changing the shard count under load\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.ReshardingRuns} runs of each change, a fresh cluster each, 400 msg/s to 300 recipients, upstream uncapped; seconds from the POST\n");
+            report.AppendLine(await ReshardingBenchmark.RunAsync(server, options.ReshardingRuns));
         }
 
         Console.WriteLine(report.ToString());

@@ -26,10 +26,11 @@ public static class AccountApi
         return TypedResults.Ok(new AccountShardsResponse(new AccountShards(map.Shards.Value)));
     }
 
-    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(HttpRequest request, ShardCaller caller)
+    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(HttpRequest request, ShardCaller caller, ShardMapCache routing)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(routing);
         var body = await JsonRequestBody.ReadAsync(request);
         if (!body.IsValid)
         {
@@ -53,6 +54,7 @@ public static class AccountApi
                     new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert))),
                 attemptTimeout: TimeSpan.FromSeconds(10),
                 request.HttpContext.RequestAborted);
+            routing.Observe(map); // this gateway routes by the new map at once
             return TypedResults.Created("/v1/account/shards", new AccountShardsResponse(new AccountShards(map.Shards.Value)));
         }
         catch (Exception e) when (ShardCaller.IsTransient(e) && !request.HttpContext.RequestAborted.IsCancellationRequested)

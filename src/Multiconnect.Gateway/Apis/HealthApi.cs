@@ -37,7 +37,10 @@ public static class HealthApi
 
         return TypedResults.Ok(new HealthResponse(
             nodes,
-            new ShardMapHealth(cluster.Map.Shards.Value, cluster.Map.Generation, cluster.CoreApps.Count, cluster.Spares, cluster.Degraded),
+            new ShardMapHealth(
+                cluster.Map.Shards.Value, cluster.Map.Generation, cluster.CoreApps.Count, cluster.Spares, cluster.Degraded,
+                HandingOver: cluster.Shards.Any(s => s.Generation != cluster.Map.Generation || s.HeldBuckets > 0),
+                HeldBuckets: cluster.Shards.Sum(s => s.HeldBuckets)),
             new WebhooksHealth(backlog)));
     }
 }
@@ -47,5 +50,9 @@ public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Heal
 /// <summary>gateway_status: connected when the CoreApp owns a shard, disconnected for a spare.</summary>
 public sealed record NodeHealth(string GatewayStatus, string Role, IReadOnlyList<int>? Shards);
 
-/// <summary>degraded: more shards than CoreApps, so some CoreApp carries two or more and nothing is spare.</summary>
-public sealed record ShardMapHealth(int Shards, long Generation, int CoreApps, int Spares, bool Degraded);
+/// <summary>
+/// degraded: more shards than CoreApps, so some CoreApp carries two or more and nothing is spare.
+/// handing_over: a shard does not act under the generation yet, or holds recipients it gained until
+/// another shard has delivered their earlier messages (held_buckets in all; per shard: GET /v1/shards).
+/// </summary>
+public sealed record ShardMapHealth(int Shards, long Generation, int CoreApps, int Spares, bool Degraded, bool HandingOver, int HeldBuckets);
