@@ -59,6 +59,19 @@ public sealed class ReshardingTests(PostgresFixture postgres)
             async () => (await cluster.LeasesAsync()).Keys.Order().SequenceEqual([0, 1, 2, 3]),
             "the shards beyond the count to retire", Deadline);
         Assert.Equal(4, await cluster.ScalarAsync<long>("SELECT generation FROM shard_maps")); // 2, then 8, 2 and 4
+
+        // The handovers were real: messages waited for their recipients' earlier ones, and the CoreApps count them.
+        var (held, handovers) = (0.0, 0.0);
+        foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c", "coreapp-d" })
+        {
+            using var management = new HttpClient { BaseAddress = cluster.CoreApp(name).ManagementUrl };
+            var scrape = await PrometheusScrape.GetAsync(management);
+            held += scrape.Of("multiconnect_handover_messages_held_total").Sum(s => s.Value);
+            handovers += scrape.Of("multiconnect_handover_duration_seconds_count").Sum(s => s.Value);
+        }
+
+        Assert.True(held > 0, "some messages should have waited for a handover");
+        Assert.True(handovers > 0, "some handover should have ended");
     }
 
     [Fact]
