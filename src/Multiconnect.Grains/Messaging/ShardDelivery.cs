@@ -17,8 +17,9 @@ namespace Multiconnect.Grains.Messaging;
 /// sent again after a reconnect (the upstream de-duplicates by id). Acknowledged ids are marked sent
 /// in batches. Receipts and inbound messages that come back are stored as callbacks, and inbound
 /// ones acknowledged upstream only once stored. Runs beside the grain, on the thread pool.
-/// After a change of the shard count, messages for recipients this shard gained wait in a
-/// <see cref="HandoverGate"/> until the shards that had them deliver what they accepted earlier.
+/// What to send, and in which order, is the <see cref="SendOrder"/>'s: after a change of the shard
+/// count, messages for recipients this shard gained wait there until the shards that had them have
+/// delivered what they accepted earlier (a loop here asks the log every 100 ms while any wait).
 /// </summary>
 internal sealed partial class ShardDelivery : IAsyncDisposable
 {
@@ -31,18 +32,15 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly ICallbackStore _callbacks;
     private readonly ILogger _logger;
     private readonly ShardTally _tally;
-    private readonly Channel<PendingMessage> _incoming = Channel.CreateUnbounded<PendingMessage>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly LinkedList<PendingMessage> _resend = new();
     private readonly CancellationTokenSource _stop = new();
-    private readonly HandoverGate _gate = new();
+    private readonly SendOrder _order = new();
     private readonly SemaphoreSlim _held = new(0);
     private readonly Task _delivering;
     private readonly Task _marking;
     private readonly Task _releasing;
     private ShardMapView _map;
     private UpstreamSession? _session;
-    private int _backlog;
 
     /// <summary>
     /// Starts delivering <paramref name="pending"/> (the log's unsent rows) under <paramref name="map"/>;
@@ -61,7 +59,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     }
 
     /// <summary>Messages accepted but not yet acknowledged by the upstream.</summary>
-    public int Backlog => Volatile.Read(ref _backlog);
+    public int Backlog => _order.Backlog;
 
     /// <summary>The upstream refused this epoch: a newer activation owns the shard.</summary>
     public bool Fenced { get; private set; }
@@ -70,29 +68,10 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     public bool MarkRead(string inboundId) => _session is { } session && session.MarkRead(inboundId);
 
     /// <summary>Buckets held now, and the messages waiting for them.</summary>
-    public (int Buckets, int Messages) Held
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return (_gate.HeldBuckets.Count, _gate.Waiting);
-            }
-        }
-    }
+    public (int Buckets, int Messages) Held => _order.Held;
 
     /// <summary>Takes newly committed messages, in accepted order.</summary>
-    public void Enqueue(IReadOnlyList<PendingMessage> messages)
-    {
-        Interlocked.Add(ref _backlog, messages.Count);
-        lock (_gate)
-        {
-            foreach (var message in messages.Where(_gate.TryPass))
-            {
-                _incoming.Writer.TryWrite(message);
-            }
-        }
-    }
+    public void Enqueue(IReadOnlyList<PendingMessage> messages) => _order.Add(messages);
 
     /// <summary>Holds the messages for <paramref name="buckets"/> (gained from shards that still have earlier ones to deliver) until released.</summary>
     public void Hold(IReadOnlyCollection<int> buckets)
@@ -102,14 +81,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             return;
         }
 
-        lock (_gate)
-        {
-            foreach (var bucket in buckets)
-            {
-                _gate.Hold(bucket);
-            }
-        }
-
+        _order.Hold(buckets);
         var generation = Volatile.Read(ref _map).Generation;
         LogHolding(_logger, _shardId, buckets.Count, generation);
         _held.Release();
@@ -257,7 +229,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                while (inflight.Count < _options.Window && TryNext(out var next))
+                while (inflight.Count < _options.Window && _order.TryTake(out var next))
                 {
                     try
                     {
@@ -265,7 +237,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     }
                     catch
                     {
-                        _resend.AddFirst(next);
+                        _order.PutBack([next]);
                         throw;
                     }
                 }
@@ -273,7 +245,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 if (inflight.Count == 0)
                 {
                     // Idle: wake for new messages, or reconnect as soon as the session ends.
-                    var ended = await Task.WhenAny(_incoming.Reader.WaitToReadAsync(_stop.Token).AsTask(), session.Completion) == session.Completion;
+                    var ended = await Task.WhenAny(_order.WhenReadyAsync().WaitAsync(_stop.Token), session.Completion) == session.Completion;
                     if (ended)
                     {
                         throw new UpstreamSessionClosedException($"The session ended ({session.Completion.Result.Reason}).");
@@ -286,7 +258,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 var (message, _) = inflight.Dequeue();
                 if (result.Accepted)
                 {
-                    Interlocked.Decrement(ref _backlog);
+                    _order.Done();
                     _tally.OnSent();
                     _sent.Writer.TryWrite(message.Id);
                 }
@@ -300,7 +272,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 {
                     // Refused for what it is (not for who sent it): it can never be delivered.
                     LogRefused(_logger, _shardId, message.Id, result.Reason ?? "", result.Detail ?? "");
-                    Interlocked.Decrement(ref _backlog);
+                    _order.Done();
                     _sent.Writer.TryWrite(message.Id);
                 }
             }
@@ -308,23 +280,8 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         finally
         {
             // Whatever was not acknowledged goes first, in order, on the next session.
-            foreach (var (message, _) in inflight.Reverse())
-            {
-                _resend.AddFirst(message);
-            }
+            _order.PutBack([.. inflight.Select(sending => sending.Message)]);
         }
-    }
-
-    private bool TryNext(out PendingMessage message)
-    {
-        if (_resend.First is { } first)
-        {
-            message = first.Value;
-            _resend.RemoveFirst();
-            return true;
-        }
-
-        return _incoming.Reader.TryRead(out message!);
     }
 
     private async Task HandleEventsAsync(UpstreamSession session)
@@ -406,12 +363,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             var holdingSince = Stopwatch.GetTimestamp();
             while (!_stop.IsCancellationRequested)
             {
-                int[] held;
-                lock (_gate)
-                {
-                    held = [.. _gate.HeldBuckets];
-                }
-
+                var held = _order.HeldBuckets();
                 if (held.Length == 0)
                 {
                     _tally.OnHandoverEnded(Stopwatch.GetElapsedTime(holdingSince));
@@ -435,21 +387,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// <summary>Lets go, in order, the held messages that nothing older elsewhere waits for (<paramref name="oldestElsewhere"/>: per bucket).</summary>
     private void Release(int[] held, IReadOnlyDictionary<int, long> oldestElsewhere)
     {
-        var (buckets, released) = (0, 0);
-        lock (_gate)
-        {
-            foreach (var bucket in held)
-            {
-                foreach (var message in _gate.Release(bucket, oldestElsewhere.TryGetValue(bucket, out var oldest) ? oldest : null))
-                {
-                    _incoming.Writer.TryWrite(message);
-                    released++;
-                }
-
-                buckets += oldestElsewhere.ContainsKey(bucket) ? 0 : 1;
-            }
-        }
-
+        var (buckets, released) = _order.Release(held, oldestElsewhere);
         if (buckets > 0 || released > 0)
         {
             _tally.OnReleased(buckets, released);
