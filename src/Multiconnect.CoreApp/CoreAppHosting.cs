@@ -54,8 +54,10 @@ public static class CoreAppHosting
                     new PostgresGrainDirectory(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<IShardLeaseStore>(services =>
                     new PostgresShardLeaseStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
-                silo.Services.AddSingleton<IShardMapStore>(services =>
+                silo.Services.AddSingleton(services =>
                     new PostgresShardMapStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.Services.AddSingleton<IShardMapStore>(services => services.GetRequiredService<PostgresShardMapStore>());
+                silo.Services.AddSingleton<IShardMapSource>(services => services.GetRequiredService<PostgresShardMapStore>());
                 silo.Services.AddSingleton<IMessageLog>(services =>
                     new PostgresMessageLog(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
                 silo.Services.AddSingleton<ICallbackStore>(services =>
@@ -75,7 +77,8 @@ public static class CoreAppHosting
 #pragma warning restore ORLEANSEXP003
                 silo.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
                 silo.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
-                silo.Services.AddSingleton<IMessageLog>(_ => new InMemoryMessageLog(InMemoryShardMapStore.Shared));
+                silo.Services.AddSingleton<IShardMapSource, MasterShardMapSource>();
+                silo.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
                 silo.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             }
 

@@ -27,7 +27,7 @@ namespace Multiconnect.Grains;
 public sealed partial class ShardGrain(
     ILocalSiloDetails silo,
     IShardLeaseStore leases,
-    IShardMapStore maps,
+    IShardMapSource maps,
     IMessageLog log,
     ICallbackStore callbacks,
     IOptions<ShardOptions> options,

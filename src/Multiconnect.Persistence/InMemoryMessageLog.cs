@@ -1,29 +1,25 @@
 namespace Multiconnect.Persistence;
 
 /// <summary>
-/// Development mode and in-process tests: the log in this process's memory, lost when it stops. Appends
-/// check the generation of <paramref name="maps"/>; epochs are not checked (one process, one owner).
+/// Development mode and in-process tests: the log in this process's memory, lost when it stops. Each
+/// CoreApp process has its own, so nothing here fences: neither epochs nor generations are checked, and
+/// a handover sees only this process's rows. Durability, fencing and order across changes of the shard
+/// count are PostgreSQL's.
 /// </summary>
-public sealed class InMemoryMessageLog(InMemoryShardMapStore maps) : IMessageLog
+public sealed class InMemoryMessageLog : IMessageLog
 {
     private readonly List<(int ShardId, PendingMessage Message, bool Sent)> _log = [];
     private readonly HashSet<string> _ids = [];
     private readonly Lock _lock = new();
 
-    public async Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
+    public Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
-        var map = await maps.ReadAsync(cancellationToken);
         lock (_lock)
         {
-            if (map.Generation != generation)
-            {
-                return new AppendResult(true, map.Generation, []);
-            }
-
-            var written = messages.Where(m => _ids.Add(m.Id)).Select(m => m with { Generation = generation, Shards = map.Shards.Value }).ToList();
+            var written = messages.Where(m => _ids.Add(m.Id)).Select(m => m with { Generation = generation }).ToList();
             _log.AddRange(written.Select(m => (shardId, m, false)));
-            return new AppendResult(true, generation, written);
+            return Task.FromResult(new AppendResult(true, generation, written));
         }
     }
 

@@ -3,7 +3,10 @@ using Multiconnect.Contracts.Routing;
 
 namespace Multiconnect.Persistence;
 
-/// <summary>Development mode and in-process tests: the shard map in this process's memory.</summary>
+/// <summary>
+/// Development mode and in-process tests: the shard map in this process's memory, the master's. Shards
+/// on other processes cannot read it: in development mode they ask the master (MasterShardMapSource).
+/// </summary>
 public sealed class InMemoryShardMapStore : IShardMapStore
 {
     /// <summary>One map for all silos of the process (in-process test clusters host several).</summary>
@@ -11,18 +14,6 @@ public sealed class InMemoryShardMapStore : IShardMapStore
 
     private readonly Lock _lock = new();
     private ShardMapView _map = new(ShardCount.One, 0, null, null);
-
-    /// <summary>The generation in force, as an append checks it.</summary>
-    public long Generation
-    {
-        get
-        {
-            lock (_lock)
-            {
-                return _map.Generation;
-            }
-        }
-    }
 
     public Task<ShardMapView> ReadAsync(CancellationToken cancellationToken)
     {

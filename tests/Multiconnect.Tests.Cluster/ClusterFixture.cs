@@ -26,7 +26,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.AddGrainDirectory(ShardDirectory.Name, (_, _) => Directory);
             siloBuilder.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
             siloBuilder.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
-            siloBuilder.Services.AddSingleton<IMessageLog>(_ => new InMemoryMessageLog(InMemoryShardMapStore.Shared));
+            siloBuilder.Services.AddSingleton<IShardMapSource, MasterShardMapSource>();
+            siloBuilder.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
             siloBuilder.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
