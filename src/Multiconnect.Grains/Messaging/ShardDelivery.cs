@@ -20,6 +20,8 @@ namespace Multiconnect.Grains.Messaging;
 /// What to send, and in which order, is the <see cref="SendOrder"/>'s: after a change of the shard
 /// count, messages for recipients this shard gained wait there until the shards that had them have
 /// delivered what they accepted earlier (a loop here asks the log every 100 ms while any wait).
+/// The delivery loop alone opens, uses and closes the upstream session and decides that the shard is
+/// fenced; the grain only tells it that the map changed (it then reopens the session) and stops it.
 /// </summary>
 internal sealed partial class ShardDelivery : IAsyncDisposable
 {
@@ -40,6 +42,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly Task _marking;
     private readonly Task _releasing;
     private ShardMapView _map;
+    private TaskCompletionSource _mapChanged = NewSignal();
     private UpstreamSession? _session;
 
     /// <summary>
@@ -64,7 +67,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// <summary>The upstream refused this epoch: a newer activation owns the shard.</summary>
     public bool Fenced { get; private set; }
 
-    /// <summary>Tells the upstream an inbound message was read; false when there is no session right now.</summary>
+    /// <summary>Tells the upstream an inbound message was read (on the open session, whose sends are thread-safe); false when there is no session right now.</summary>
     public bool MarkRead(string inboundId) => _session is { } session && session.MarkRead(inboundId);
 
     /// <summary>Buckets held now, and the messages waiting for them.</summary>
@@ -94,25 +97,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     public void MapChanged(ShardMapView map)
     {
         Volatile.Write(ref _map, map);
-        if (_session is { } session)
-        {
-            LogMapChanged(_logger, _shardId, map.Generation);
-            session.Abort();
-        }
+        Interlocked.Exchange(ref _mapChanged, NewSignal()).TrySetResult();
     }
 
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
-        try
-        {
-            _session?.Abort();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The session was closed and disposed meanwhile.
-        }
-
         await Ended(_delivering);
         await Ended(_releasing);
         _sent.Writer.TryComplete();
@@ -142,24 +132,21 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         var delay = TimeSpan.FromMilliseconds(200);
         while (!_stop.IsCancellationRequested && !Fenced)
         {
-            if (await ConnectAsync() is not ({ } session, { } openedWith))
+            // Read before the map the session opens with: a change from here on ends the session.
+            var mapChanged = Volatile.Read(ref _mapChanged).Task;
+            if (await ConnectAsync() is not { } session)
             {
-                await Pause(delay);
+                await Task.WhenAny(Pause(delay), mapChanged); // a new map (the account named, say) is worth trying at once
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
                 continue;
             }
 
             delay = TimeSpan.FromMilliseconds(200);
             _session = session;
-            if (!ReferenceEquals(Volatile.Read(ref _map), openedWith))
-            {
-                session.Abort(); // the map changed while it opened
-            }
-
             var events = Task.Run(() => HandleEventsAsync(session));
             try
             {
-                await SendAsync(session);
+                await SendAsync(session, mapChanged);
             }
             catch (Exception e) when (e is UpstreamSessionClosedException or OperationCanceledException)
             {
@@ -174,7 +161,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
-    private async Task<(UpstreamSession Session, ShardMapView OpenedWith)?> ConnectAsync()
+    private async Task<UpstreamSession?> ConnectAsync()
     {
         try
         {
@@ -198,7 +185,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 ClientName = $"shard-{_shardId}",
             }, _stop.Token);
             LogConnected(_logger, _shardId, _epoch);
-            return (session, map);
+            return session;
         }
         catch (UpstreamRefusedException e) when (e.Reason == RefusalReasons.Fenced)
         {
@@ -221,8 +208,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private ShardCount SessionShards(ShardMapView map) =>
         _shardId < map.Shards.Value ? map.Shards : ShardCount.From((int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)_shardId + 1));
 
-    /// <summary>Keeps up to a window of sends in flight; answers arrive in send order.</summary>
-    private async Task SendAsync(UpstreamSession session)
+    /// <summary>
+    /// Keeps up to a window of sends in flight; answers arrive in send order. Returns when the shard is
+    /// fenced, or when the map changed (<paramref name="mapChanged"/>): the caller then closes the session
+    /// and opens one with the new map, and what was not acknowledged goes again first.
+    /// </summary>
+    private async Task SendAsync(UpstreamSession session, Task mapChanged)
     {
         var inflight = new Queue<(PendingMessage Message, Task<SendResult> Answer)>();
         try
@@ -242,19 +233,27 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     }
                 }
 
+                if (mapChanged.IsCompleted)
+                {
+                    var generation = Volatile.Read(ref _map).Generation;
+                    LogMapChanged(_logger, _shardId, generation);
+                    return;
+                }
+
                 if (inflight.Count == 0)
                 {
-                    // Idle: wake for new messages, or reconnect as soon as the session ends.
-                    var ended = await Task.WhenAny(_order.WhenReadyAsync().WaitAsync(_stop.Token), session.Completion) == session.Completion;
-                    if (ended)
+                    // Idle: wake for new messages or a new map, or reconnect as soon as the session ends.
+                    var woke = await Task.WhenAny(_order.WhenReadyAsync().WaitAsync(_stop.Token), session.Completion, mapChanged);
+                    if (woke == session.Completion)
                     {
                         throw new UpstreamSessionClosedException($"The session ended ({session.Completion.Result.Reason}).");
                     }
 
+                    await woke; // a stop surfaces here
                     continue;
                 }
 
-                var result = await inflight.Peek().Answer;
+                var result = await inflight.Peek().Answer.WaitAsync(_stop.Token);
                 var (message, _) = inflight.Dequeue();
                 if (result.Accepted)
                 {
@@ -347,6 +346,8 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             }
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>While buckets are held, asks the log every so often which may go, and releases them.</summary>
     private async Task ReleaseAsync()
