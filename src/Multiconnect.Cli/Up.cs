@@ -70,10 +70,10 @@ internal static class Up
 
             var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
             home.WriteCertificate(cert);
-            using (var register = await gateway.Http.PostAsJsonAsync(
-                "/v1/account/shards", new { cc = credentials.Cc, phone_number = credentials.PhoneNumber, shards = options.Shards, cert }, cancellationToken))
+            var (status, body, _) = await ShardChange.RequestAsync(home, credentials, gateway, options.Shards, cancellationToken);
+            if (status != System.Net.HttpStatusCode.Created)
             {
-                register.EnsureSuccessStatusCode();
+                throw new InvalidOperationException($"POST /v1/account/shards answered {(int)status}: {body}");
             }
 
             await Eventually.True(

@@ -54,7 +54,7 @@ public sealed partial class ShardGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var map = _map = await maps.ReadAsync(cancellationToken);
-        if (Draining && !(await log.ShardsWithPendingAsync(ShardId, cancellationToken)).Contains(ShardId))
+        if (Draining && !await HasUnsentAsync(cancellationToken))
         {
             // Beyond the count with nothing to deliver (a gateway routing by an old count woke it up):
             // it takes no lease and accepts nothing.
@@ -172,6 +172,10 @@ public sealed partial class ShardGrain(
             Volatile.Read(ref _map).Generation, heldBuckets, heldMessages, Draining);
     }
 
+    /// <summary>Whether the log holds messages of this shard not yet acknowledged upstream.</summary>
+    private async Task<bool> HasUnsentAsync(CancellationToken cancellationToken) =>
+        (await log.ShardsWithPendingAsync(ShardId, cancellationToken)).Contains(ShardId);
+
     /// <summary>The database says the map is at <paramref name="generation"/> or later: read it and act on it.</summary>
     private async Task LearnMapAsync(long generation)
     {
@@ -250,7 +254,7 @@ public sealed partial class ShardGrain(
 
         try
         {
-            if (Draining && _delivery is { Backlog: 0 } && !(await log.ShardsWithPendingAsync(ShardId, cancellationToken)).Contains(ShardId))
+            if (Draining && _delivery is { Backlog: 0 } && !await HasUnsentAsync(cancellationToken))
             {
                 LogDrained(logger, ShardId, lease.Epoch);
                 await RetireAsync();

@@ -69,7 +69,7 @@ public sealed partial class ShardMapGrain(
         _map = map;
         try
         {
-            await EnsureShardsAsync();
+            await KeepShardsAsync(map);
         }
         catch (Exception e)
         {
@@ -82,7 +82,13 @@ public sealed partial class ShardMapGrain(
 
     public async Task EnsureShardsAsync()
     {
-        var map = _map = await maps.ReadAsync(CancellationToken.None);
+        _map = await maps.ReadAsync(CancellationToken.None);
+        await KeepShardsAsync(_map);
+    }
+
+    /// <summary>One pass with the map in force: every shard told, those beyond the count kept until drained, at most one move.</summary>
+    private async Task KeepShardsAsync(ShardMapView map)
+    {
         var count = map.Shards.Value;
         var live = LiveSilos();
         var draining = (await log.ShardsWithPendingAsync(count, CancellationToken.None)).ToHashSet();

@@ -62,9 +62,10 @@ public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
         return body.GetProperty("account").GetProperty("shards").GetInt32();
     }
 
-    public Task<HttpResponseMessage> SetShardCountAsync(string token, int shards) =>
+    /// <summary>POST /v1/account/shards as a client calls it (by default for a made-up number without upstream); the answer as it came.</summary>
+    public Task<HttpResponseMessage> SetShardCountAsync(string token, int shards, string phone = "6315551234", string cert = "Q2VydGlmaWNhdGU=") =>
         SendAsync(HttpMethod.Post, "/v1/account/shards", token,
-            $$"""{"cc":"1","phone_number":"6315551234","shards":{{shards}},"cert":"Q2VydGlmaWNhdGU="}""");
+            $$"""{"cc":"1","phone_number":"{{phone}}","shards":{{shards}},"cert":"{{cert}}"}""");
 
     /// <summary>GET a path and parse the JSON body; throws on a non-success status.</summary>
     public async Task<JsonElement> GetJsonAsync(string path, string token, CancellationToken cancellationToken = default)

@@ -59,8 +59,7 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(gateway);
         var (phone, cert) = Account ?? throw new InvalidOperationException("Register an account first.");
-        return gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", token,
-            $$"""{"cc":"{{RunningSimulator.Cc}}","phone_number":"{{phone}}","shards":{{shards}},"cert":"{{cert}}"}""");
+        return gateway.SetShardCountAsync(token, shards, phone, cert);
     }
 
     public static async Task<LocalCluster> CreateAsync(PostgresServer server, bool migrate = true)

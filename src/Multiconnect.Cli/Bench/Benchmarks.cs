@@ -30,8 +30,8 @@ internal static class Benchmarks
     private const int CoreAppPoolSize = 8;
     private const int GatewayPoolSize = 4;
 
-    /// <summary>A cluster for a benchmark: the simulator, 3 CoreApps and a gateway with an admin token.</summary>
-    private sealed record BenchCluster(LocalCluster Cluster, GatewayNode Gateway, string Token, IReadOnlyList<NodeProcess> CoreApps) : IAsyncDisposable
+    /// <summary>A cluster for a benchmark: the simulator, CoreApps (3 unless said) and a gateway with an admin token.</summary>
+    internal sealed record BenchCluster(LocalCluster Cluster, GatewayNode Gateway, string Token, IReadOnlyList<NodeProcess> CoreApps) : IAsyncDisposable
     {
         public ValueTask DisposeAsync() => Cluster.DisposeAsync();
     }
@@ -145,18 +145,20 @@ internal static class Benchmarks
         return (table.ToString(), connections.ToString());
     }
 
-    private static async Task<BenchCluster> StartAsync(PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings)
+    /// <summary>A fresh cluster: CoreApps named coreapp-a, coreapp-b, … each with a pool of <paramref name="coreAppPoolSize"/>.</summary>
+    internal static async Task<BenchCluster> StartAsync(
+        PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings, int coreApps = 3, int coreAppPoolSize = CoreAppPoolSize)
     {
         var cluster = await LocalCluster.CreateAsync(server);
         await cluster.StartSimulatorAsync(simulatorSettings);
-        var coreApps = new List<NodeProcess>();
-        foreach (var name in new[] { "coreapp-a", "coreapp-b", "coreapp-c" })
+        var started = new List<NodeProcess>();
+        for (var i = 0; i < coreApps; i++)
         {
-            coreApps.Add(await cluster.StartCoreAppAsync(name, CoreAppPoolSize));
+            started.Add(await cluster.StartCoreAppAsync($"coreapp-{(char)('a' + i)}", coreAppPoolSize));
         }
 
         var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize);
-        return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), coreApps);
+        return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
     }
 
     private static async Task<List<ThroughputRun>> RunsAsync(BenchCluster bench, int shards, Options options, double? rate)

@@ -54,15 +54,8 @@ internal static class ReshardingBenchmark
 
     private static async Task<Run> MeasureAsync(PostgresServer server, int from, int to)
     {
-        await using var cluster = await LocalCluster.CreateAsync(server);
-        await cluster.StartSimulatorAsync();
-        for (var i = 1; i <= CoreApps(from, to); i++)
-        {
-            await cluster.StartCoreAppAsync($"coreapp-{i}", CoreAppPoolSize);
-        }
-
-        var gateway = await cluster.StartGatewayAsync("gateway-1");
-        var token = await gateway.LoginAsync();
+        await using var bench = await Benchmarks.StartAsync(server, simulatorSettings: null, CoreApps(from, to), CoreAppPoolSize);
+        var (cluster, gateway, token, _) = bench;
         var phone = await cluster.RegisterAccountAsync(gateway, token, from);
         await Eventually.True(async () => ShardChange.HandedOver(await gateway.GetJsonAsync("/v1/shards", token), from), $"{from} shards to be placed", Timeout);
 

@@ -4,7 +4,7 @@ namespace Multiconnect.Gateway.Cluster;
 
 /// <summary>
 /// The shard map for routing (count and generation), kept off the send path: once read, a send uses the
-/// map read last, and a map older than <see cref="FreshFor"/> is read again from the master in the
+/// map read last, and a map older than <c>freshFor</c> is read again from the master in the
 /// background (one read at a time) while sends go on. So no send waits on the master, which may be
 /// failing over with a crashed CoreApp. After a change of count a gateway may route by the old map for
 /// about that long; the shard is the judge: it answers "moved" with the map in force, which
@@ -12,13 +12,9 @@ namespace Multiconnect.Gateway.Cluster;
 /// </summary>
 public sealed partial class ShardMapCache(Func<Task<ShardMapView>> readFromMaster, TimeProvider clock, TimeSpan freshFor, ILogger<ShardMapCache> logger)
 {
-    public static readonly TimeSpan DefaultFreshFor = TimeSpan.FromSeconds(1);
-
     private readonly Lock _lock = new();
     private Reading? _last;
     private Task<ShardMapView>? _reading;
-
-    public TimeSpan FreshFor => freshFor;
 
     public async ValueTask<ShardMapView> GetAsync(CancellationToken cancellationToken)
     {
@@ -63,13 +59,12 @@ public sealed partial class ShardMapCache(Func<Task<ShardMapView>> readFromMaste
         try
         {
             var map = await readFromMaster();
-            Observe(map);
             lock (_lock)
             {
-                // Read again, even if not newer: the reading is fresh.
-                if (_last!.Map.Generation == map.Generation)
+                // The master's answer is fresh, unless a shard has already told of a newer generation.
+                if (_last is null || map.Generation >= _last.Map.Generation)
                 {
-                    Volatile.Write(ref _last, new Reading(_last.Map, clock.GetUtcNow()));
+                    Volatile.Write(ref _last, new Reading(map, clock.GetUtcNow()));
                 }
 
                 return _last.Map;

@@ -79,9 +79,8 @@ internal sealed class MessageWriter : IAsyncDisposable
         for (var changes = 0; ; changes++)
         {
             var map = _map();
-            var moved = batch.Where(item => !map.Owns(_shardId, item.Message.Bucket)).ToList();
-            Fail(moved, new ShardMovedException(map.Shards.Value, map.Generation));
-            batch.RemoveAll(item => !map.Owns(_shardId, item.Message.Bucket));
+            var moved = new ShardMovedException(map.Shards.Value, map.Generation);
+            batch.RemoveAll(item => !map.Owns(_shardId, item.Message.Bucket) && item.Done.TrySetException(moved));
             if (batch.Count == 0)
             {
                 return;

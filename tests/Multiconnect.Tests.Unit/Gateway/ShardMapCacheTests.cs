@@ -10,6 +10,9 @@ public sealed class ShardMapCacheTests
     /// <summary>Far longer than a cached answer takes; a send that waited for the master would never come back.</summary>
     private static readonly TimeSpan NotWaiting = TimeSpan.FromSeconds(10);
 
+    /// <summary>How old a map may get before it is read again, as the gateway's setting says by default.</summary>
+    private static readonly TimeSpan FreshFor = new Multiconnect.Gateway.GatewayOptions().ShardMapRefresh;
+
     private readonly ManualClock _clock = new();
     private readonly List<TaskCompletionSource<ShardMapView>> _reads = [];
 
@@ -25,7 +28,7 @@ public sealed class ShardMapCacheTests
             return read.Task;
         },
         _clock,
-        ShardMapCache.DefaultFreshFor,
+        FreshFor,
         NullLogger<ShardMapCache>.Instance);
 
     private static ShardMapView Map(int shards, long generation = 1) => new(ShardCount.From(shards), generation, null, null);
@@ -53,7 +56,7 @@ public sealed class ShardMapCacheTests
         await first;
 
         // The master is failing over: its read hangs, sends go on with the count they have, one read at a time.
-        _clock.Now += ShardMapCache.DefaultFreshFor + TimeSpan.FromMilliseconds(1);
+        _clock.Now += FreshFor + TimeSpan.FromMilliseconds(1);
         Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Shards.Value);
         await Eventually(() => _reads.Count == 2);
         Assert.Equal(2, (await cache.GetAsync(CancellationToken.None).AsTask().WaitAsync(NotWaiting)).Shards.Value);
