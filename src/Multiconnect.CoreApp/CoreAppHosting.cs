@@ -82,6 +82,7 @@ public static class CoreAppHosting
                 silo.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             }
 
+            silo.AddIncomingGrainCallFilter<StorageErrors>();
             silo.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
             silo.Services.AddOptions<ShardOptions>()
                 .Bind(configuration.GetSection(ShardOptions.Section))

@@ -10,7 +10,8 @@ public interface IMessageLog
     /// Commits the messages in one transaction, in the given order, if <paramref name="epoch"/> still
     /// holds the shard's lease and <paramref name="generation"/> is the shard map's current one; ids
     /// already in the log are left as they are (a retried append). The messages carry their bucket; the
-    /// written ones come back with the generation and shard count they were accepted under.
+    /// written ones come back with the generation and shard count they were accepted under. Throws
+    /// <c>MessageRefusedException</c>, writing none of them, when the database refuses one of them for what it holds.
     /// </summary>
     Task<AppendResult> AppendAsync(int shardId, long epoch, long generation, IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken);
 

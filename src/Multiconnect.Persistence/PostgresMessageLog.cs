@@ -1,3 +1,4 @@
+using Multiconnect.Contracts.Grains;
 using Npgsql;
 
 namespace Multiconnect.Persistence;
@@ -42,8 +43,9 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         var current = -1L;
         var shards = 0;
         var written = new List<(long Seq, string Id)>();
-        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        try
         {
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
                 held = reader.GetBoolean(0);
@@ -55,12 +57,19 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
                 }
             }
         }
+        catch (PostgresException e) when (RefusesContent(e))
+        {
+            throw new MessageRefusedException($"The message log refused it: {e.MessageText}", e);
+        }
 
         // A retried send can sit in one batch beside its first try: it is stored once, and answered for both.
         var byId = messages.DistinctBy(m => m.Id).ToDictionary(m => m.Id);
         return new AppendResult(held, current,
             [.. written.OrderBy(w => w.Seq).Select(w => byId[w.Id] with { Generation = generation, Shards = shards })]);
     }
+
+    /// <summary>Data exceptions (class 22, e.g. 22021 for a NUL in text) and integrity violations (23): the rows, not the database, are at fault.</summary>
+    private static bool RefusesContent(PostgresException e) => e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal);
 
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(int shardId, CancellationToken cancellationToken)
     {

@@ -1,7 +1,9 @@
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Grains.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Persistence;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Npgsql;
 
 namespace Multiconnect.Tests.Integration;
 
@@ -28,6 +30,40 @@ public sealed class MessageLogTests(PostgresFixture postgres)
         Assert.Equal([first with { Shards = 1 }, second with { Shards = 1 }], written.Written);
         Assert.Empty((await log.AppendAsync(0, lease.Epoch, map.Generation, [first], CancellationToken.None)).Written);
         Assert.Equal([first with { Shards = 1 }, second with { Shards = 1 }], await log.PendingAsync(0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_message_the_database_refuses_fails_alone_and_the_rest_of_its_group_commit_is_written_in_order()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var lease = await new PostgresShardLeaseStore(cluster.Database, "test").ClaimAsync(0, "silo-a", "a", CancellationToken.None);
+        var map = await new PostgresShardMapStore(cluster.Database, "test").ReadAsync(CancellationToken.None);
+        var log = new PostgresMessageLog(cluster.Database, "test");
+        PendingMessage Message(int i) => new($"wamid.{i}", "16315550001", i == 10 ? "seq=10 \0 refused by PostgreSQL" : $"seq={i}", 5);
+
+        // The log alone: PostgreSQL refuses the whole statement, and says so in our own, serializable exception.
+        await Assert.ThrowsAsync<MessageRefusedException>(() => log.AppendAsync(0, lease.Epoch, map.Generation, [Message(9), Message(10)], CancellationToken.None));
+        Assert.Empty(await log.PendingAsync(0, CancellationToken.None));
+
+        // The group commit: while the map's row is locked the first append waits, so the others queue up and go together.
+        await using var blocker = await cluster.Database.OpenConnectionAsync();
+        await using var transaction = await blocker.BeginTransactionAsync();
+        await using (var lockMap = new NpgsqlCommand("SELECT 1 FROM shard_maps WHERE service_id = 'test' FOR UPDATE", blocker, transaction))
+        {
+            await lockMap.ExecuteNonQueryAsync();
+        }
+
+        var committed = new List<PendingMessage>();
+        await using var writer = new MessageWriter(log, 0, lease.Epoch, maxBatch: 100, () => map, _ => Task.CompletedTask, written => committed.AddRange(written));
+        var sends = Enumerable.Range(0, 21).Select(i => writer.AppendAsync(Message(i))).ToList();
+        await transaction.CommitAsync();
+
+        var refused = await Assert.ThrowsAsync<MessageRefusedException>(() => sends[10]);
+        Assert.Contains("0x00", refused.Message, StringComparison.Ordinal);
+        await Task.WhenAll(sends.Where((_, i) => i != 10));
+        var expected = Enumerable.Range(0, 21).Where(i => i != 10).Select(i => $"wamid.{i}").ToList();
+        Assert.Equal(expected, (await log.PendingAsync(0, CancellationToken.None)).Select(m => m.Id));
+        Assert.Equal(expected, committed.Select(m => m.Id));
     }
 
     [Fact]

@@ -75,6 +75,11 @@ public static class MessagesApi
             return body.Error;
         }
 
+        if (id.Length > MessageId.MaxLength || id.Any(char.IsControl))
+        {
+            return ApiError.Invalid("id", $"is not a message id: one to {MessageId.MaxLength} characters, none of them control characters");
+        }
+
         var status = body.Value.RequiredString("status");
         if (status is not null and not "read")
         {

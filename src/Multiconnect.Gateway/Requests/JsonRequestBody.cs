@@ -6,10 +6,18 @@ namespace Multiconnect.Gateway.Requests;
 
 /// <summary>
 /// Reads a request body that must be one JSON object. Endpoints read the body themselves (rather
-/// than binding a record) so that every field gets its own, precise error.
+/// than binding a record) so that every field gets its own, precise error. Whatever the body holds,
+/// the answer is a 400 in the API's format, never an exception: the document is checked whole here
+/// (<see cref="JsonText"/>) before any field is read.
 /// </summary>
 public static class JsonRequestBody
 {
+    /// <summary>
+    /// No duplicate keys (which of two values counts would be a guess), and no deeper nesting than
+    /// any request of the API needs (a message's template components are five levels deep).
+    /// </summary>
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowDuplicateProperties = false };
+
     public static async Task<Validated<JsonObjectBody>> ReadAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -20,14 +28,22 @@ public static class JsonRequestBody
 
         try
         {
-            using var document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                ? new JsonObjectBody(document.RootElement.Clone())
-                : ApiError.BadRequest("The request body must be a JSON object");
+            using var document = await JsonDocument.ParseAsync(request.Body, Options, request.HttpContext.RequestAborted);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+            {
+                return ApiError.BadRequest("The request body must be a JSON object");
+            }
+
+            return JsonText.Problem(document.RootElement) ?? (Validated<JsonObjectBody>)new JsonObjectBody(document.RootElement.Clone());
         }
         catch (JsonException e)
         {
             return ApiError.BadRequest($"The request body is not valid JSON: {e.Message}");
+        }
+        catch (InvalidOperationException)
+        {
+            // The check for duplicate keys reads every name, and a name spelling a lone surrogate cannot be read.
+            return ApiError.Invalid("(body)", "holds a parameter name that is not valid Unicode text");
         }
     }
 

@@ -5,7 +5,9 @@ namespace Multiconnect.Gateway.Requests;
 /// <summary>
 /// POST /v1/messages: <c>{"recipient_type":"individual","to":"…","type":"text","text":{"body":"…"}}</c>.
 /// recipient_type defaults to individual; type defaults to text, the only type this gateway sends;
-/// the body is 1 to 4,096 characters.
+/// the body is 1 to 4,096 characters. <c>preview_url</c> (top-level on the On-Premises API) is checked to be a
+/// boolean and passed over: link previews are drawn by the recipient's phone. Any other field is refused,
+/// so that a field we do not act on never looks accepted.
 /// </summary>
 public sealed record SendMessageRequest(RecipientId To, string Body)
 {
@@ -14,11 +16,14 @@ public sealed record SendMessageRequest(RecipientId To, string Body)
     public static Validated<SendMessageRequest> From(JsonObjectBody body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        body.OnlyKnown("recipient_type", "to", "type", "preview_url", "text");
         var recipientType = body.OptionalString("recipient_type");
         var to = body.RequiredString("to");
         var type = body.OptionalString("type");
         var text = body.RequiredObject("text");
         var content = text?.RequiredString("body");
+        text?.OnlyKnown("body");
+        body.OptionalBoolean("preview_url");
 
         if (recipientType is not null and not "individual")
         {

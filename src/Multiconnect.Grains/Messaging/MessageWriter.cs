@@ -11,8 +11,10 @@ namespace Multiconnect.Grains.Messaging;
 /// whose recipients the shard owns in the current generation of the shard map: the others are
 /// answered "moved". When the database says the map has moved on, the writer learns the new one
 /// (which sets up the handover before anything is written under it) and tries the batch again.
+/// A message the database refuses fails alone: a refused batch is written again in halves, in order,
+/// until the refused message is by itself; the others are committed as if it had not been sent.
 /// </summary>
-internal sealed class MessageWriter : IAsyncDisposable
+public sealed class MessageWriter : IAsyncDisposable
 {
     /// <summary>Changes of the map one batch may meet before it gives up; each is a change of count made meanwhile.</summary>
     private const int MaxMapChanges = 3;
@@ -86,7 +88,26 @@ internal sealed class MessageWriter : IAsyncDisposable
                 return;
             }
 
-            var result = await _log.AppendAsync(_shardId, _epoch, map.Generation, [.. batch.Select(b => b.Message)], CancellationToken.None);
+            AppendResult result;
+            try
+            {
+                result = await _log.AppendAsync(_shardId, _epoch, map.Generation, [.. batch.Select(b => b.Message)], CancellationToken.None);
+            }
+            catch (MessageRefusedException refused)
+            {
+                if (batch.Count == 1)
+                {
+                    Fail(batch, refused);
+                    return;
+                }
+
+                // Halves in order keep the accepted order of the messages that are written.
+                var half = batch.Count / 2;
+                await WriteAsync(batch[..half]);
+                await WriteAsync(batch[half..]);
+                return;
+            }
+
             if (!result.LeaseHeld)
             {
                 Fail(batch, new ShardFencedException($"Shard {_shardId}: epoch {_epoch} no longer holds the lease"));
