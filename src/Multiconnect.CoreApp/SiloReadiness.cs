@@ -11,14 +11,12 @@ internal sealed class SiloReadiness(IServiceProvider services, IHostApplicationL
     {
         if (lifetime.ApplicationStopping.IsCancellationRequested)
         {
-            return Task.FromResult(Readiness.NotReady("stopping"));
+            return Task.FromResult(Readiness.Stopping);
         }
 
         // Resolved on demand: the first probes may come before the silo is even built.
         var silo = services.GetRequiredService<ILocalSiloDetails>().SiloAddress;
         var status = services.GetRequiredService<IClusterMembershipService>().CurrentSnapshot.GetSiloStatus(silo);
-        return Task.FromResult(status == SiloStatus.Active
-            ? Readiness.Ready
-            : Readiness.NotReady($"the silo is {status} in cluster membership, not Active"));
+        return Task.FromResult(status == SiloStatus.Active ? Readiness.Ready : Readiness.NotActive);
     }
 }

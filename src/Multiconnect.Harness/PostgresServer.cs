@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using Npgsql;
 
 namespace Multiconnect.Harness;
@@ -6,7 +7,9 @@ namespace Multiconnect.Harness;
 /// <summary>
 /// A private PostgreSQL server: its own data directory, its own port, its socket in that directory.
 /// For a test run, in a temp directory removed at the end; for ./mc, in a directory kept and reused.
-/// PostgreSQL refuses to run as root, so under root it runs as the postgres user.
+/// PostgreSQL refuses to run as root, so under root it runs as the postgres user. It listens on
+/// loopback and its socket, and asks for a password (SCRAM) on both: the password is made on first use
+/// and kept in the directory, readable by its owner only.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -15,15 +18,21 @@ public sealed class PostgresServer : IAsyncDisposable
     private readonly bool _keep;
     private int _databases;
 
-    private PostgresServer(string binaries, string directory, int port, bool keep)
+    private PostgresServer(string binaries, string directory, int port, bool keep, string password)
     {
         _binaries = binaries;
         _directory = directory;
         _keep = keep;
+        _password = password;
         Port = port;
     }
 
+    private readonly string _password;
+
     public int Port { get; }
+
+    /// <summary>Where the server's Unix socket is.</summary>
+    public string SocketDirectory => _directory;
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
@@ -41,7 +50,21 @@ public sealed class PostgresServer : IAsyncDisposable
             "PostgreSQL server binaries (initdb, pg_ctl) were found neither on PATH nor under /usr/lib/postgresql/*/bin. " +
             "Install the server (Debian: apt-get install postgresql).");
         Directory.CreateDirectory(directory);
-        var server = new PostgresServer(binaries, directory, port, keep);
+        var passwordFile = Path.Combine(directory, "password");
+        var trusting = File.Exists(Path.Combine(directory, "data", "PG_VERSION")) && !File.Exists(passwordFile);
+        if (!File.Exists(passwordFile))
+        {
+            var ownerOnly = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+            if (!OperatingSystem.IsWindows())
+            {
+                ownerOnly.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            }
+
+            await using var file = new StreamWriter(passwordFile, ownerOnly);
+            await file.WriteAsync(Convert.ToHexString(RandomNumberGenerator.GetBytes(24)));
+        }
+
+        var server = new PostgresServer(binaries, directory, port, keep, (await File.ReadAllTextAsync(passwordFile)).Trim());
         if (Environment.UserName == "root")
         {
             await Run("chown", ["-R", "postgres", directory]);
@@ -49,13 +72,41 @@ public sealed class PostgresServer : IAsyncDisposable
 
         if (!File.Exists(Path.Combine(server.DataDirectory, "PG_VERSION")))
         {
-            await server.RunTool("initdb", ["-D", server.DataDirectory, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync"]);
+            await server.RunTool("initdb", [
+                "-D", server.DataDirectory, "-U", "postgres", "--auth=scram-sha-256", $"--pwfile={passwordFile}", "-E", "UTF8", "--no-sync"]);
         }
 
         await server.RunTool("pg_ctl", [
             "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
             "-o", $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300", "start"]);
+        if (trusting)
+        {
+            await server.StopTrustingAsync();
+        }
+
         return server;
+    }
+
+    /// <summary>
+    /// A data directory made before passwords (by an older ./mc, with trust authentication): it gets the
+    /// password, and its pg_hba.conf is replaced by one that asks for it everywhere.
+    /// </summary>
+    private async Task StopTrustingAsync()
+    {
+        await using (var admin = NpgsqlDataSource.Create($"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false"))
+        await using (var setPassword = admin.CreateCommand($"ALTER ROLE postgres PASSWORD '{_password}'"))
+        {
+            await setPassword.ExecuteNonQueryAsync();
+        }
+
+        var hba = Path.Combine(DataDirectory, "pg_hba.conf");
+        await File.WriteAllTextAsync(hba, "local all all scram-sha-256\nhost all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+        if (Environment.UserName == "root")
+        {
+            await Run("chown", ["postgres", hba]);
+        }
+
+        await RunTool("pg_ctl", ["-D", DataDirectory, "reload"]);
     }
 
     /// <summary>Whether initdb and pg_ctl can be found (on PATH, then under /usr/lib/postgresql/*/bin).</summary>
@@ -71,7 +122,7 @@ public sealed class PostgresServer : IAsyncDisposable
             return;
         }
 
-        var server = new PostgresServer(binaries, directory, 0, keep: true);
+        var server = new PostgresServer(binaries, directory, 0, keep: true, password: "");
         const int NotRunning = 3;
         if (await server.RunTool("pg_ctl", ["-D", data, "status"], check: false) != NotRunning)
         {
@@ -90,7 +141,7 @@ public sealed class PostgresServer : IAsyncDisposable
     }
 
     public string ConnectionString(string database) =>
-        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Pooling=true;Timeout=15";
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Password={_password};Database={database};Pooling=true;Timeout=15";
 
     public async ValueTask DisposeAsync()
     {

@@ -6,7 +6,7 @@ namespace Multiconnect.Management;
 internal sealed class HostStartedProbe(IHostApplicationLifetime lifetime) : IReadinessProbe
 {
     public Task<Readiness> CheckAsync(CancellationToken cancellationToken) => Task.FromResult(
-        lifetime.ApplicationStopping.IsCancellationRequested ? Readiness.NotReady("stopping")
+        lifetime.ApplicationStopping.IsCancellationRequested ? Readiness.Stopping
         : lifetime.ApplicationStarted.IsCancellationRequested ? Readiness.Ready
-        : Readiness.NotReady("starting"));
+        : Readiness.Starting);
 }

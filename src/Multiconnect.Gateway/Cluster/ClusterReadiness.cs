@@ -7,7 +7,7 @@ namespace Multiconnect.Gateway.Cluster;
 /// A gateway is ready while it can reach the cluster: its Orleans client is connected and reading the
 /// shard map succeeded. The answer is kept for a second, so probes cost at most one cheap call a second.
 /// </summary>
-public sealed class ClusterReadiness(ShardCaller caller, TimeProvider clock) : IReadinessProbe
+public sealed partial class ClusterReadiness(ShardCaller caller, TimeProvider clock, ILogger<ClusterReadiness> logger) : IReadinessProbe
 {
     private static readonly TimeSpan FreshFor = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(1);
@@ -38,7 +38,11 @@ public sealed class ClusterReadiness(ShardCaller caller, TimeProvider clock) : I
         }
         catch (Exception e)
         {
-            return Readiness.NotReady($"the cluster cannot be reached: {e.Message}");
+            LogUnreachable(logger, e);
+            return Readiness.ClusterUnreachable;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Not ready: the cluster cannot be reached")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception);
 }

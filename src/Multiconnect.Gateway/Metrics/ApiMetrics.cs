@@ -16,6 +16,12 @@ public sealed class ApiMetrics
     /// <summary>The endpoint label of a request no route matched (404s, mostly).</summary>
     public const string Unmatched = "unmatched";
 
+    /// <summary>The method label of a request whose method is not one of HTTP's usual ones (as OpenTelemetry's conventions name it).</summary>
+    public const string OtherMethod = "_OTHER";
+
+    /// <summary>Labels come from fixed sets: a client inventing methods must not grow the series, or this process's memory.</summary>
+    private static readonly HashSet<string> Methods = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "CONNECT", "TRACE"];
+
     private readonly Counter<long> _requests;
     private readonly Counter<long> _errors;
     private readonly ConcurrentDictionary<(string Endpoint, string Method, int Status), StrongBox<long>> _counts = new();
@@ -32,6 +38,7 @@ public sealed class ApiMetrics
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         ArgumentNullException.ThrowIfNull(method);
+        method = Methods.Contains(method) ? method : OtherMethod;
         _requests.Add(1,
             new KeyValuePair<string, object?>("endpoint", endpoint),
             new KeyValuePair<string, object?>("method", method),

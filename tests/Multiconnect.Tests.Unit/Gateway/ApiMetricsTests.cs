@@ -42,4 +42,21 @@ public sealed class ApiMetricsTests
             metrics.RequestCounts());
         Assert.Equal([(1L, "/v1/messages/", "1008"), (1L, "/v1/messages/", "1009"), (1L, ApiMetrics.Unmatched, "1006")], errors);
     }
+
+    [Fact]
+    public void Invented_methods_share_one_label_so_that_clients_cannot_grow_the_series()
+    {
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var metrics = new ApiMetrics(services.GetRequiredService<IMeterFactory>());
+
+        for (var i = 0; i < 1000; i++)
+        {
+            metrics.Record(ApiMetrics.Unmatched, $"BREW{i}", 401, null);
+        }
+
+        metrics.Record(ApiMetrics.Unmatched, "DELETE", 401, null);
+        Assert.Equal(
+            [new ApiRequestCount(ApiMetrics.Unmatched, "DELETE", 401, 1), new ApiRequestCount(ApiMetrics.Unmatched, ApiMetrics.OtherMethod, 401, 1000)],
+            metrics.RequestCounts());
+    }
 }
