@@ -25,6 +25,11 @@ public sealed class RenderedOverlay
 
     public IReadOnlyList<object> Objects { get; }
 
+    /// <summary>The one namespace the overlay puts every object in.</summary>
+    public string Namespace => Objects.Cast<IMetadata<V1ObjectMeta>>().Select(o => o.Metadata.NamespaceProperty).Distinct().Single();
+
+    public NetworkPolicies NetworkPolicies => new(All<V1NetworkPolicy>());
+
     public static RenderedOverlay Of(string profile) =>
         Rendered.GetOrAdd(profile, p => new Lazy<RenderedOverlay>(() => Render(p))).Value;
 
