@@ -111,7 +111,7 @@ public static class GatewayHosting
         app.MapShardsApi();
         app.MapSettingsApi();
         app.MapMetricsApi();
-        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy);
+        app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy).CheckSiloAddresses();
         return app;
     }
 

@@ -80,6 +80,7 @@ public static class MessagesApi
             return ApiError.Invalid("id", $"is not a message id: one to {MessageId.MaxLength} characters, none of them control characters");
         }
 
+        body.Value.OnlyKnown("status");
         var status = body.Value.RequiredString("status");
         if (status is not null and not "read")
         {

@@ -13,7 +13,7 @@ public static class SettingsApi
         settings.MapGet("/application", GetApplicationSettingsAsync).WithName("GetApplicationSettings")
             .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, and whether 'sent' statuses are among them.");
         settings.MapPatch("/application", PatchApplicationSettingsAsync).WithName("PatchApplicationSettings")
-            .Accepts<ApplicationSettingsBody>(JsonRequestBody.ContentType)
+            .Accepts<ApplicationSettingsPatchBody>(JsonRequestBody.ContentType)
             .WithSummary("Changes the fields given: webhooks.url (absolute http/https, or \"\" to remove it) and sent_status.");
         return app;
     }

@@ -12,6 +12,7 @@ public sealed record ShardChangeRequest(string Cc, string PhoneNumber, ShardCoun
     public static Validated<ShardChangeRequest> From(JsonObjectBody body)
     {
         ArgumentNullException.ThrowIfNull(body);
+        body.OnlyKnown("cc", "phone_number", "shards", "pin", "cert");
         var cc = body.RequiredString("cc");
         var phoneNumber = body.RequiredString("phone_number");
         var shards = body.RequiredInteger("shards");
