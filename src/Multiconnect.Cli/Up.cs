@@ -191,7 +191,11 @@ internal static class Up
     /// <summary>Starts the process with a management port of its own (liveness, readiness, /metrics), and records it.</summary>
     private static ClusterState Launch(ClusterHome home, ClusterState state, ManagedProcess process)
     {
-        var environment = new Dictionary<string, string>(process.Environment) { [ManagedProcess.ManagementPortVariable] = Text(FreePort.Next()) };
+        var environment = new Dictionary<string, string>(process.Environment)
+        {
+            [ManagedProcess.ManagementPortVariable] = Text(FreePort.Next()),
+            [NodeProcess.ManagementAddressVariable] = "127.0.0.1",
+        };
         var started = Launcher.Start(process with { Environment = environment }, home.LogOf(process.Name));
         var next = state with { Processes = [.. state.Processes, started] };
         home.WriteState(next);

@@ -43,7 +43,9 @@ public static class CoreAppHosting
                 }
                 else
                 {
-                    silo.ConfigureEndpoints(IPAddress.Parse(coreApp.AdvertisedAddress), coreApp.SiloPort, coreApp.GatewayPort, listenOnAnyHostAddress: true);
+                    // Advertised on loopback (./mc, the tests), it listens there only: nothing off this machine reaches the silo.
+                    var advertised = IPAddress.Parse(coreApp.AdvertisedAddress);
+                    silo.ConfigureEndpoints(advertised, coreApp.SiloPort, coreApp.GatewayPort, listenOnAnyHostAddress: !IPAddress.IsLoopback(advertised));
                 }
 
                 silo.UseAdoNetClustering(options => options.Configure<NpgsqlDataSource>(

@@ -30,6 +30,9 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public const string ManagementPortVariable = "Multiconnect__Management__Port";
 
+    /// <summary>On this machine, the management port listens on loopback only: it has no authentication.</summary>
+    public const string ManagementAddressVariable = "Multiconnect__Management__Address";
+
     /// <summary>Where it serves /health/live, /health/ready and /metrics; null when started without a management port.</summary>
     public Uri? ManagementUrl { get; private init; }
 
@@ -38,6 +41,7 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(environment);
         environment[ManagementPortVariable] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment[ManagementAddressVariable] = "127.0.0.1";
     }
 
     /// <summary>Starts <paramref name="program"/>; an environment value of null removes that variable.</summary>

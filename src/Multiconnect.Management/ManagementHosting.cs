@@ -21,6 +21,7 @@ public static class ManagementHosting
         builder.Services.AddOptions<ManagementOptions>()
             .Bind(builder.Configuration.GetSection(ManagementOptions.Section))
             .Validate(o => o.Port is >= 0 and <= 65535, $"{ManagementOptions.Section}:Port must be a TCP port (1-65535), or 0 for none.")
+            .Validate(o => o.Address.Length == 0 || System.Net.IPAddress.TryParse(o.Address, out _), $"{ManagementOptions.Section}:Address must be an IP address such as 127.0.0.1, or empty for every interface.")
             .ValidateOnStart();
         if (builder.Configuration.GetSection(ManagementOptions.Section).Get<ManagementOptions>() is not { Port: > 0 })
         {

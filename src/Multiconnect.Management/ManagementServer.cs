@@ -30,8 +30,19 @@ internal sealed partial class ManagementServer(
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
         var port = options.Value.Port;
+        var address = options.Value.Address is { Length: > 0 } text ? System.Net.IPAddress.Parse(text) : null;
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
-        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+        builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
+        {
+            if (address is null)
+            {
+                kestrel.ListenAnyIP(port);
+            }
+            else
+            {
+                kestrel.Listen(address, port);
+            }
+        });
         builder.Services.AddRoutingCore();
         builder.Services.AddSingleton(loggers);
         builder.Services.AddSingleton<IHostLifetime, ParentHostLifetime>();
@@ -53,7 +64,8 @@ internal sealed partial class ManagementServer(
 
         await app.StartAsync(cancellationToken);
         _app = app;
-        LogServing(logger, port);
+        var where = address is null ? "all interfaces" : $"{address} only";
+        LogServing(logger, port, where);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -81,6 +93,6 @@ internal sealed partial class ManagementServer(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Management endpoints (/health/live, /health/ready, /metrics) on port {Port}, all interfaces, without authentication")]
-    private static partial void LogServing(ILogger logger, int port);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Management endpoints (/health/live, /health/ready, /metrics) on port {Port}, {Address}, without authentication")]
+    private static partial void LogServing(ILogger logger, int port, string address);
 }
