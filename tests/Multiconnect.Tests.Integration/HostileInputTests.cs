@@ -57,4 +57,32 @@ public sealed class HostileInputTests(PostgresFixture postgres)
         await MessagePipelineTests.AssertAllDeliveredInOrderAsync(cluster.Simulator!, phone, result);
         Assert.Equal(2000L, await cluster.ScalarAsync<long>("SELECT count(*) FROM messages_out"));
     }
+
+    [Fact]
+    public async Task A_database_error_during_a_send_is_answered_503_retry_and_the_send_succeeds_once_the_database_is_back()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        await cluster.StartCoreAppAsync("coreapp-a");
+        var gateway = await cluster.StartGatewayAsync("gateway-1");
+        var token = await gateway.LoginAsync();
+        const string Send = """{"to":"16315551234","type":"text","text":{"body":"seq=1 hi"}}""";
+        using (var first = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token, Send))
+        {
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        }
+
+        // The append now fails on the database (42P01, not a refusal of the message): Orleans must carry a
+        // storage error it can serialize, and the gateway must say "retry", not 500.
+        await cluster.ScalarAsync<int>("ALTER TABLE messages_out RENAME TO messages_out_away; SELECT 1");
+        using (var failed = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token, Send))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+            Assert.Contains("\"code\":1011", await failed.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        await cluster.ScalarAsync<int>("ALTER TABLE messages_out_away RENAME TO messages_out; SELECT 1");
+        using var retried = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token, Send);
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
+        Assert.Equal(2L, await cluster.ScalarAsync<long>("SELECT count(*) FROM messages_out"));
+    }
 }
