@@ -81,7 +81,7 @@ public sealed class ClusterTlsFiles
 
     private static bool EndsSoon(string certificatePath)
     {
-        using var certificate = X509Certificate2.CreateFromPemFile(certificatePath);
+        using var certificate = X509Certificate2.CreateFromPem(File.ReadAllText(certificatePath));
         return certificate.NotAfter.ToUniversalTime() < DateTime.UtcNow + RenewBefore;
     }
 

@@ -152,7 +152,7 @@ public sealed class ClusterTlsManifestTests
             Assert.Equal(1, await gateway.GetShardCountAsync(await gateway.LoginAsync()));
             foreach (var process in new[] { coreApp, gatewayProcess })
             {
-                Assert.Contains("Orleans connections use mutual TLS", process.Output, StringComparison.Ordinal);
+                await Eventually.True(() => Task.FromResult(process.Output.Contains("Orleans connections use mutual TLS", StringComparison.Ordinal)), $"{process.Name} to log that it uses mutual TLS");
             }
         }
         finally

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,7 +45,7 @@ public sealed class ClusterTlsTests(PostgresFixture postgres)
         Assert.Equal([("coreapp-a", ActiveStatus), ("coreapp-b", ActiveStatus)], await cluster.MembershipAsync());
         foreach (var process in new[] { cluster.CoreApp("coreapp-a"), cluster.CoreApp("coreapp-b"), gateway.Process })
         {
-            Assert.Contains("Orleans connections use mutual TLS", process.Output, StringComparison.Ordinal);
+            await Eventually.True(() => Task.FromResult(process.Output.Contains("Orleans connections use mutual TLS", StringComparison.Ordinal)), $"{process.Name} to log that it uses mutual TLS");
         }
     }
 
@@ -109,6 +110,37 @@ public sealed class ClusterTlsTests(PostgresFixture postgres)
         {
             Assert.NotEqual(0, await process.WaitForExitAsync(Bound));
             Assert.Contains($"Multiconnect:ClusterTls:CertificatePath: {missing} does not exist", process.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public void The_CA_and_node_certificate_of_a_local_cluster_are_made_once_then_reused_and_readable_only_by_their_owner()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), $"mc-tls-files-{Guid.NewGuid():N}");
+        try
+        {
+            var first = ClusterTlsFiles.ReadOrCreate(directory);
+            var made = Thumbprints(first);
+            var again = ClusterTlsFiles.ReadOrCreate(directory);
+
+            Assert.Equal(made, Thumbprints(again));
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(directory));
+            Assert.All(new[] { again.CaPath, again.CaKeyPath, again.CertificatePath, again.KeyPath },
+                file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file)));
+            var options = new ClusterTlsOptions { Enabled = true, CertificatePath = again.CertificatePath, KeyPath = again.KeyPath, CaPath = again.CaPath };
+            Assert.Equal(made.Node, ClusterCertificates.Load(options, acceptsConnections: true).Node.Thumbprint);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+
+        static (string Ca, string Node) Thumbprints(ClusterTlsFiles files)
+        {
+            using var ca = X509Certificate2.CreateFromPem(File.ReadAllText(files.CaPath));
+            using var node = X509Certificate2.CreateFromPem(File.ReadAllText(files.CertificatePath));
+            return (ca.Thumbprint, node.Thumbprint);
         }
     }
 
