@@ -13,6 +13,7 @@ COPY src/Multiconnect.Upstream/Multiconnect.Upstream.csproj src/Multiconnect.Ups
 COPY src/Multiconnect.Grains/Multiconnect.Grains.csproj src/Multiconnect.Grains/
 COPY src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj src/Multiconnect.CoreApp/
 COPY src/Multiconnect.Management/Multiconnect.Management.csproj src/Multiconnect.Management/
+COPY src/Multiconnect.ClusterTls/Multiconnect.ClusterTls.csproj src/Multiconnect.ClusterTls/
 RUN dotnet restore src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.CoreApp/Multiconnect.CoreApp.csproj -c Release --no-restore -o /app

@@ -11,6 +11,7 @@ COPY src/Multiconnect.Contracts/Multiconnect.Contracts.csproj src/Multiconnect.C
 COPY src/Multiconnect.Persistence/Multiconnect.Persistence.csproj src/Multiconnect.Persistence/
 COPY src/Multiconnect.Gateway/Multiconnect.Gateway.csproj src/Multiconnect.Gateway/
 COPY src/Multiconnect.Management/Multiconnect.Management.csproj src/Multiconnect.Management/
+COPY src/Multiconnect.ClusterTls/Multiconnect.ClusterTls.csproj src/Multiconnect.ClusterTls/
 RUN dotnet restore src/Multiconnect.Gateway/Multiconnect.Gateway.csproj
 COPY src/ src/
 RUN dotnet publish src/Multiconnect.Gateway/Multiconnect.Gateway.csproj -c Release --no-restore -o /app

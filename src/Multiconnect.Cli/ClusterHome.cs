@@ -5,7 +5,8 @@ namespace Multiconnect.Cli;
 /// <summary>
 /// Where ./mc keeps a local cluster: <c>.multiconnect/</c> in the repository (or $MULTICONNECT_HOME):
 /// the running processes (state.json), the admin credentials (credentials.json, mode 0600), each
-/// process's log, the private PostgreSQL's data and the simulator's CA key, reused by the next `up`.
+/// process's log, the private PostgreSQL's data, the simulator's CA key and the cluster's TLS
+/// certificates (tls/, made by the first `up --tls`), reused by the next `up`.
 /// </summary>
 internal sealed class ClusterHome(string root)
 {
@@ -36,6 +37,9 @@ internal sealed class ClusterHome(string root)
     public string Postgres => Path.Combine(Root, "postgres");
 
     public string CaKey => Path.Combine(Root, "simulator", "ca-key.pem");
+
+    /// <summary>The cluster CA and the node certificate of `up --tls` (ca.crt, ca.key, tls.crt, tls.key; mode 0600).</summary>
+    public string Tls => Path.Combine(Root, "tls");
 
     public string LogOf(string name) => Path.Combine(Logs, name + ".log");
 

@@ -7,13 +7,19 @@ internal sealed record ClusterState(
     string Storage,
     string? PostgresDirectory,
     int Shards,
-    IReadOnlyList<ManagedProcess> Processes)
+    IReadOnlyList<ManagedProcess> Processes,
+    bool Tls = false)
 {
     public const string InMemory = "in-memory";
 
     /// <summary>The first gateway's API, the one `load`, `chaos` and `status` use.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public Uri Api => Apis[0];
+
+    /// <summary>How `up` and `status` describe the Orleans connections.</summary>
+    public string DescribeTls(ClusterHome home) => Tls
+        ? $"on: mutual TLS between CoreApps and from gateways to CoreApps; cluster CA and certificate in {home.Tls}"
+        : "off: Orleans ports speak plaintext on loopback (./mc up --tls turns TLS on)";
 
     public ManagedProcess? Find(string name) => Processes.FirstOrDefault(p => p.Name == name);
 

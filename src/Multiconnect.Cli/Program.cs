@@ -18,14 +18,15 @@ port.Validators.Add(r => { if (r.GetValue(port) is < 1 or > 65535) { r.AddError(
 var postgres = new Option<string>("--postgres") { Description = "Use this PostgreSQL connection string instead of a private server" };
 var inMemory = new Option<bool>("--in-memory") { Description = "Keep nothing: no PostgreSQL, NOT DURABLE" };
 var detach = new Option<bool>("--detach") { Description = "Return once the cluster answers, leaving it running" };
+var tls = new Option<bool>("--tls") { Description = "Mutual TLS on the Orleans connections (silo to silo, gateway to silo), with a cluster CA made once in .multiconnect/tls" };
 var up = new Command("up", "Start a local cluster: PostgreSQL, migrations, the simulator, CoreApps and gateways, with the shard count set")
 {
-    coreApps, gateways, shards, port, postgres, inMemory, detach,
+    coreApps, gateways, shards, port, postgres, inMemory, detach, tls,
 };
 up.Validators.Add(r => { if (r.GetValue(postgres) is not null && r.GetValue(inMemory)) { r.AddError("Give --postgres or --in-memory, not both."); } });
 up.Validators.Add(r => { if (r.GetValue(port) + r.GetValue(gateways) - 1 > 65535) { r.AddError("--port: the last gateway's port (--port + --gateways - 1) must be at most 65535."); } });
 up.SetAction((r, ct) => Up.RunAsync(
-    new Up.Options(r.GetValue(coreApps), r.GetValue(gateways), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach)), home, ct));
+    new Up.Options(r.GetValue(coreApps), r.GetValue(gateways), r.GetValue(shards), r.GetValue(port), r.GetValue(postgres), r.GetValue(inMemory), r.GetValue(detach), r.GetValue(tls)), home, ct));
 
 var json = new Option<bool>("--json") { Description = "Print JSON" };
 var status = new Command("status", "Every process (role, pid, state, shards), the shard map, URLs and the credentials file") { json };

@@ -11,6 +11,7 @@ internal static class Status
         IReadOnlyDictionary<string, string> Urls,
         string Credentials,
         string Storage,
+        bool Tls,
         string Logs);
 
     public sealed record ProcessReport(string Name, string Role, int Pid, string State, IReadOnlyList<int> Shards, Uri Management);
@@ -37,6 +38,7 @@ internal static class Status
             Urls(state),
             home.CredentialsFile,
             state.Storage,
+            state.Tls,
             home.Logs);
 
         if (json)
@@ -62,6 +64,7 @@ internal static class Status
 
         Console.WriteLine($"{"credentials",-11} {report.Credentials}");
         Console.WriteLine($"{"storage",-11} {report.Storage}");
+        Console.WriteLine($"{"tls",-11} {state.DescribeTls(home)}");
         Console.WriteLine($"{"logs",-11} {report.Logs}");
         return 0;
     }

@@ -7,7 +7,7 @@ namespace Multiconnect.Cli;
 /// <summary>`./mc up`: a whole local cluster — PostgreSQL, migrations, the simulator, CoreApps, gateways — with the shard count set.</summary>
 internal static class Up
 {
-    public sealed record Options(int CoreApps, int Gateways, int Shards, int Port, string? Postgres, bool InMemory, bool Detach);
+    public sealed record Options(int CoreApps, int Gateways, int Shards, int Port, string? Postgres, bool InMemory, bool Detach, bool Tls);
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
@@ -23,9 +23,12 @@ internal static class Up
         var (storage, connectionString, postgresDirectory) = await StorageAsync(options, home);
         // Gateway n listens on the API port + n - 1: 8080, 8081, …
         var apis = Enumerable.Range(options.Port, options.Gateways).Select(p => new Uri($"http://127.0.0.1:{p}")).ToList();
-        var state = new ClusterState(apis, new Uri($"http://127.0.0.1:{FreePort.Next()}"), storage, postgresDirectory, options.Shards, []);
+        var state = new ClusterState(apis, new Uri($"http://127.0.0.1:{FreePort.Next()}"), storage, postgresDirectory, options.Shards, [], options.Tls);
         try
         {
+            // The same files for every CoreApp and gateway; `start` and `chaos` start them again with the same environment.
+            var tls = options.Tls ? ClusterTlsFiles.ReadOrCreate(home.Tls).Environment : new Dictionary<string, string>();
+
             if (connectionString is not null)
             {
                 Console.WriteLine("Migrating the database…");
@@ -41,7 +44,7 @@ internal static class Up
             using var simulator = new SimulatorAdmin(state.Simulator, credentials.SimulatorAdminToken);
             await Eventually.True(async () => (await simulator.Admin.GetAsync("/v1/ca", cancellationToken)).IsSuccessStatusCode, "the simulator to answer", StartTimeout);
 
-            var coreApps = CoreApps(options.CoreApps, state, connectionString);
+            var coreApps = CoreApps(options.CoreApps, state, connectionString, tls);
             foreach (var coreApp in coreApps)
             {
                 state = Launch(home, state, coreApp);
@@ -49,7 +52,7 @@ internal static class Up
 
             for (var n = 1; n <= apis.Count; n++)
             {
-                state = Launch(home, state, Gateway(n, apis[n - 1], credentials, connectionString, coreApps));
+                state = Launch(home, state, Gateway(n, apis[n - 1], credentials, connectionString, coreApps, tls));
             }
 
             Console.WriteLine($"Started the simulator, {options.CoreApps} CoreApps and {Plural(apis.Count, "gateway")}; waiting for the cluster…");
@@ -151,12 +154,12 @@ internal static class Up
             ["Multiconnect__Simulator__CaKeyPath"] = home.CaKey,
         }, 0, 0);
 
-    private static List<ManagedProcess> CoreApps(int count, ClusterState state, string? connectionString)
+    private static List<ManagedProcess> CoreApps(int count, ClusterState state, string? connectionString, IReadOnlyDictionary<string, string> tls)
     {
         var siloPorts = Enumerable.Range(0, count).Select(_ => FreePort.Next()).ToList();
         return [.. Enumerable.Range(0, count).Select(i =>
         {
-            var environment = Postgres(connectionString, 4);
+            var environment = new Dictionary<string, string>(Postgres(connectionString, 4).Concat(tls));
             environment["Multiconnect__CoreApp__Name"] = $"coreapp-{i + 1}";
             environment["Multiconnect__CoreApp__AdvertisedAddress"] = "127.0.0.1";
             environment["Multiconnect__CoreApp__SiloPort"] = Text(siloPorts[i]);
@@ -167,9 +170,9 @@ internal static class Up
         })];
     }
 
-    private static ManagedProcess Gateway(int n, Uri api, Credentials credentials, string? connectionString, List<ManagedProcess> coreApps)
+    private static ManagedProcess Gateway(int n, Uri api, Credentials credentials, string? connectionString, List<ManagedProcess> coreApps, IReadOnlyDictionary<string, string> tls)
     {
-        var environment = Postgres(connectionString, 4);
+        var environment = new Dictionary<string, string>(Postgres(connectionString, 4).Concat(tls));
         environment["Multiconnect__Gateway__Name"] = $"gateway-{n}";
         environment["MULTICONNECT_ADMIN_PASSWORD"] = credentials.Password;
         for (var i = 0; i < coreApps.Count; i++)
@@ -225,6 +228,7 @@ internal static class Up
               OpenAPI     {{{api}}}/openapi/v1.json
               Dashboard   {{{api}}}/dashboard   (basic auth: the admin credentials)
               Simulator   {{{state.Simulator.ToString().TrimEnd('/')}}}
+              Orleans TLS {{{state.DescribeTls(home)}}}
               Credentials {{{credentials}}}   (user "admin"; mode 0600)
               Logs        {{{home.Logs}}}
 

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Multiconnect.ClusterTls;
 using Multiconnect.Contracts.Telemetry;
 using Multiconnect.CoreApp.Webhooks;
 using Multiconnect.Grains.Directory;
@@ -35,6 +36,7 @@ public static class CoreAppHosting
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, cluster.ServiceId));
             silo.Configure<SiloOptions>(o => o.SiloName = coreApp.Name);
             silo.Configure<ClusterMembershipOptions>(FailureDetection.Apply);
+            silo.UseClusterTls(configuration);
             if (postgres.IsConfigured)
             {
                 if (string.IsNullOrWhiteSpace(coreApp.AdvertisedAddress))

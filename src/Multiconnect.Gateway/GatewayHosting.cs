@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Multiconnect.ClusterTls;
 using Multiconnect.Contracts.Telemetry;
 using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
@@ -79,6 +80,7 @@ public static class GatewayHosting
                 client.UseStaticClustering([.. gateway.DevelopmentGatewayPorts.Select(port => new IPEndPoint(IPAddress.Loopback, port))]);
             }
 
+            client.UseClusterTls(configuration);
             client.UseConnectionRetryFilter<RetryUntilStopped>();
             client.AddGatewayCountChangedHandler(services => services.GetRequiredService<GatewayConnectionLoss>().OnGatewayCountChanged);
 

@@ -14,11 +14,18 @@ public sealed class LocalCluster : IAsyncDisposable
     private readonly System.Collections.Concurrent.ConcurrentQueue<NodeProcess> _nodes = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, NodeProcess> _coreApps = new();
 
-    private LocalCluster(string connectionString)
+    private LocalCluster(string connectionString, ClusterTlsFiles? tls)
     {
         ConnectionString = connectionString;
         Database = NpgsqlDataSource.Create(connectionString);
+        Tls = tls;
     }
+
+    /// <summary>
+    /// With mutual TLS on the Orleans connections: the cluster CA and node certificate every CoreApp and
+    /// gateway is started with (in a temporary directory, removed with the cluster); otherwise null.
+    /// </summary>
+    public ClusterTlsFiles? Tls { get; }
 
     /// <summary>The test's own connections to the cluster's database, to look at what the cluster wrote.</summary>
     public NpgsqlDataSource Database { get; }
@@ -62,9 +69,12 @@ public sealed class LocalCluster : IAsyncDisposable
         return gateway.SetShardCountAsync(token, shards, phone, cert);
     }
 
-    public static async Task<LocalCluster> CreateAsync(PostgresServer server, bool migrate = true)
+    /// <summary>A cluster on a new database of <paramref name="server"/>; with <paramref name="tls"/>, its processes use mutual TLS.</summary>
+    public static async Task<LocalCluster> CreateAsync(PostgresServer server, bool migrate = true, bool tls = false)
     {
-        var cluster = new LocalCluster(await server.CreateDatabaseAsync());
+        ArgumentNullException.ThrowIfNull(server);
+        var files = tls ? ClusterTlsFiles.ReadOrCreate(Directory.CreateTempSubdirectory("mc-tls-").FullName) : null;
+        var cluster = new LocalCluster(await server.CreateDatabaseAsync(), files);
         if (migrate)
         {
             var exitCode = await cluster.MigrateAsync();
@@ -89,6 +99,7 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         var environment = PostgresEnvironment(maxPoolSize);
         NodeProcess.AddManagementPort(environment);
+        AddTls(environment);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
@@ -119,6 +130,7 @@ public sealed class LocalCluster : IAsyncDisposable
         string name, int maxPoolSize = 4, bool waitUntilReady = true, string? adminPassword = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var environment = PostgresEnvironment(maxPoolSize);
+        AddTls(environment);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;
@@ -193,6 +205,10 @@ public sealed class LocalCluster : IAsyncDisposable
 
         await Database.DisposeAsync();
         NpgsqlConnection.ClearAllPools();
+        if (Tls is not null)
+        {
+            Directory.Delete(Tls.Directory, recursive: true);
+        }
     }
 
     private const int ActiveStatus = 3;
@@ -204,6 +220,15 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         _nodes.Enqueue(node);
         return node;
+    }
+
+    /// <summary>The cluster's TLS settings, before a test's own settings (which may replace them).</summary>
+    private void AddTls(Dictionary<string, string?> environment)
+    {
+        foreach (var (key, value) in Tls?.Environment ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
     }
 
     private Dictionary<string, string?> PostgresEnvironment(int maxPoolSize) => new()

@@ -143,6 +143,37 @@ public sealed class McCommandTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Up_with_tls_starts_every_process_with_the_clusters_certificate_says_so_and_keeps_it_for_the_next_up()
+    {
+        var up = await McAsync(TimeSpan.FromMinutes(3), "up", "--detach", "--tls", "--coreapps", "2", "--shards", "1", "--port", Text(_port));
+        Assert.True(up.ExitCode == 0, $"up --tls failed:\n{up.Output}\n{up.Error}");
+        Assert.Contains("Orleans TLS on: mutual TLS", up.Output, StringComparison.Ordinal);
+        Assert.True((await StatusAsync()).GetProperty("tls").GetBoolean());
+        var tls = Path.Combine(_home, "tls");
+        Assert.All(new[] { "ca.crt", "ca.key", "tls.crt", "tls.key" },
+            file => Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(tls, file))));
+        using var credentials = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(_home, "credentials.json")));
+        await SendFirstMessageAsync(Secret(credentials, "password"));
+        foreach (var name in new[] { "coreapp-1", "coreapp-2", "gateway-1" })
+        {
+            // A gateway may answer before its start-up lines reach the log.
+            await Eventually.True(
+                async () => (await File.ReadAllTextAsync(Path.Combine(_home, "logs", name + ".log"))).Contains("Orleans connections use mutual TLS", StringComparison.Ordinal),
+                $"{name} to log that it uses mutual TLS");
+        }
+
+        var ca = await File.ReadAllTextAsync(Path.Combine(tls, "ca.crt"));
+        Assert.Equal(0, (await McAsync(TimeSpan.FromMinutes(1), "down")).ExitCode);
+
+        // Off again by default; the CA stays for the next `up --tls`.
+        var plain = await McAsync(TimeSpan.FromMinutes(3), "up", "--detach", "--coreapps", "2", "--shards", "1", "--port", Text(_port));
+        Assert.True(plain.ExitCode == 0, $"up failed:\n{plain.Output}\n{plain.Error}");
+        Assert.Contains("Orleans TLS off:", plain.Output, StringComparison.Ordinal);
+        Assert.False((await StatusAsync()).GetProperty("tls").GetBoolean());
+        Assert.Equal(ca, await File.ReadAllTextAsync(Path.Combine(tls, "ca.crt")));
+    }
+
     [Theory]
     [InlineData("INT")]
     [InlineData("TERM")]

@@ -6,9 +6,14 @@ namespace Multiconnect.Tests.Deploy.Infrastructure;
 /// What Kubernetes would inject into a rendered container, on this machine instead: the pod's name,
 /// its IP (127.0.0.1), the values of Secrets and ConfigMaps, Services' DNS names (127.0.0.1, since
 /// every process here runs on loopback) and volumes (a temporary directory each). Everything else is
-/// the image's ENV and the manifest's env, taken as they are.
+/// the image's ENV and the manifest's env, taken as they are. ConfigMaps the overlay does not render
+/// (production's upstream) take their values from <paramref name="configMaps"/>.
 /// </summary>
-public sealed class PodOnThisMachine(RenderedOverlay overlay, IReadOnlyDictionary<(string Name, string Key), string> secrets, string volumes)
+public sealed class PodOnThisMachine(
+    RenderedOverlay overlay,
+    IReadOnlyDictionary<(string Name, string Key), string> secrets,
+    string volumes,
+    IReadOnlyDictionary<(string Name, string Key), string>? configMaps = null)
 {
     public const string PodIp = "127.0.0.1";
 
@@ -55,10 +60,18 @@ public sealed class PodOnThisMachine(RenderedOverlay overlay, IReadOnlyDictionar
         if (source.ConfigMapKeyRef is { } configMap)
         {
             return overlay.ConfigMapValue(configMap.Name, configMap.Key)
+                ?? configMaps?.GetValueOrDefault((configMap.Name, configMap.Key))
                 ?? throw new InvalidOperationException($"{variable.Name}: {overlay.Profile} renders no ConfigMap {configMap.Name} with key {configMap.Key}");
         }
 
         throw new NotSupportedException($"{variable.Name}: the local start cannot resolve this reference");
+    }
+
+    /// <summary>The temporary directory that stands for the volume <paramref name="volumeName"/> of <paramref name="workload"/>'s pods.</summary>
+    public string VolumeDirectory(Workload workload, string volumeName)
+    {
+        ArgumentNullException.ThrowIfNull(workload);
+        return Directory.CreateDirectory(Path.Combine(volumes, workload.Name, volumeName)).FullName;
     }
 
     private string Substitute(Workload workload, string value)
@@ -72,8 +85,8 @@ public sealed class PodOnThisMachine(RenderedOverlay overlay, IReadOnlyDictionar
         {
             if (value.StartsWith(mount.MountPath + "/", StringComparison.Ordinal))
             {
-                var directory = Directory.CreateDirectory(Path.Combine(volumes, workload.Name, mount.Name)).FullName;
-                value = directory + value[mount.MountPath.Length..];
+                // Once: the temporary directory may itself lie under another mount's path (/tmp).
+                return VolumeDirectory(workload, mount.Name) + value[mount.MountPath.Length..];
             }
         }
 
