@@ -184,7 +184,7 @@ internal static class Up
     }
 
     private static Dictionary<string, string> Postgres(string? connectionString, int maxPoolSize) => connectionString is null
-        ? []
+        ? new() { ["Multiconnect__Postgres__InMemory"] = "true" }
         : new()
         {
             ["Multiconnect__Postgres__ConnectionString"] = connectionString,

@@ -92,6 +92,7 @@ public static class CoreAppHosting
                 .Bind(configuration.GetSection(ShardOptions.Section))
                 .Validate(o => o.Window is > 0 and <= 10_000, $"{ShardOptions.Section}:Window must be between 1 and 10000.")
                 .Validate(o => o.MaxBacklog > 0 && o.MaxBatch > 0, $"{ShardOptions.Section}:MaxBacklog and MaxBatch must be positive.")
+                .Validate(o => o.StoreEventsFor > TimeSpan.Zero, $"{ShardOptions.Section}:StoreEventsFor must be positive.")
                 .Validate(o => o.UpstreamUrl is null || o.UpstreamUrl.IsAbsoluteUri, $"{ShardOptions.Section}:UpstreamUrl must be an absolute URL such as http://127.0.0.1:8090.")
                 .ValidateOnStart();
             silo.Services.AddSingleton(TimeProvider.System);

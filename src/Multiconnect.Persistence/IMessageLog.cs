@@ -20,6 +20,9 @@ public interface IMessageLog
 
     Task MarkSentAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken);
 
+    /// <summary>The upstream refused the message for what it holds: it leaves the queue, marked refused with <paramref name="refusal"/>, never sent.</summary>
+    Task MarkRefusedAsync(string id, string refusal, CancellationToken cancellationToken);
+
     /// <summary>
     /// Of <paramref name="buckets"/>, those for which a shard other than <paramref name="shardId"/> still
     /// holds an unsent message accepted under a generation older than <paramref name="generation"/>, each

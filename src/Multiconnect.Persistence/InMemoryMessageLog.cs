@@ -49,6 +49,8 @@ public sealed class InMemoryMessageLog : IMessageLog
         return Task.CompletedTask;
     }
 
+    public Task MarkRefusedAsync(string id, string refusal, CancellationToken cancellationToken) => MarkSentAsync([id], cancellationToken);
+
     public Task<IReadOnlyDictionary<int, long>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
     {
         lock (_lock)

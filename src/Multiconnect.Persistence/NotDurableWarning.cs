@@ -15,7 +15,7 @@ internal sealed partial class NotDurableWarning(ILogger<NotDurableWarning> logge
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Warning, Message =
-        "DEVELOPMENT MODE, NOTHING IS DURABLE: no {Section}:ConnectionString is configured, so this process uses " +
+        "DEVELOPMENT MODE, NOTHING IS DURABLE: {Section}:InMemory is set, so this process uses " +
         "localhost clustering and in-memory state. Everything is lost when it stops. " +
         "Set Multiconnect__Postgres__ConnectionString for a real deployment.")]
     private static partial void LogNotDurable(ILogger logger, string section);

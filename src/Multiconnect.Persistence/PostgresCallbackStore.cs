@@ -46,16 +46,22 @@ public sealed class PostgresCallbackStore(NpgsqlDataSource dataSource, string se
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string StatusPayload(StatusUpdate status) => new JsonObject
+    private static string StatusPayload(StatusUpdate status)
     {
-        ["statuses"] = new JsonArray(new JsonObject
+        var item = new JsonObject
         {
             ["id"] = status.MessageId,
             ["recipient_id"] = status.Recipient,
             ["status"] = status.Status,
             ["timestamp"] = Seconds(status.TimestampMs),
-        }),
-    }.ToJsonString();
+        };
+        if (status.Error is { } error)
+        {
+            item["errors"] = new JsonArray(new JsonObject { ["code"] = error.Code, ["title"] = error.Title, ["details"] = error.Details });
+        }
+
+        return new JsonObject { ["statuses"] = new JsonArray(item) }.ToJsonString();
+    }
 
     private static string InboundPayload(InboundMessage message) => new JsonObject
     {

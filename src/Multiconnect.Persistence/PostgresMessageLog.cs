@@ -98,6 +98,14 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task MarkRefusedAsync(string id, string refusal, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE messages_out SET sent_at = now(), refusal = $2 WHERE id = $1 AND sent_at IS NULL");
+        command.Parameters.Add(new() { Value = id });
+        command.Parameters.Add(new() { Value = refusal });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<int, long>> BlockedBucketsAsync(int shardId, long generation, IReadOnlyCollection<int> buckets, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(buckets);

@@ -2,7 +2,8 @@ namespace Multiconnect.Persistence;
 
 /// <summary>
 /// Multiconnect:Postgres. Environment: Multiconnect__Postgres__ConnectionString and so on.
-/// Without a connection string the processes run in development mode: nothing is durable.
+/// Without a connection string the processes refuse to start, unless <see cref="InMemory"/> asks for
+/// development mode, where nothing is durable: an empty Secret must not quietly lose every message.
 /// </summary>
 public sealed class PostgresOptions
 {
@@ -18,6 +19,9 @@ public sealed class PostgresOptions
 
     /// <summary>Run the schema migrations when the process starts (the `migrate` command does it on demand).</summary>
     public bool MigrateAtStartup { get; set; }
+
+    /// <summary>Development mode, asked for explicitly (<c>./mc up --in-memory</c> does): no PostgreSQL, nothing durable.</summary>
+    public bool InMemory { get; set; }
 
     public bool IsConfigured => !string.IsNullOrWhiteSpace(ConnectionString);
 }

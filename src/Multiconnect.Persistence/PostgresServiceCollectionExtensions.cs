@@ -20,6 +20,9 @@ public static class PostgresServiceCollectionExtensions
         var section = configuration.GetSection(PostgresOptions.Section);
         services.AddOptions<PostgresOptions>().Bind(section)
             .Validate(o => o.MaxPoolSize is >= 2 and <= 100, $"{PostgresOptions.Section}:MaxPoolSize must be between 2 and 100.")
+            .Validate(o => o.IsConfigured != o.InMemory,
+                $"Set exactly one of {PostgresOptions.Section}:ConnectionString (Multiconnect__Postgres__ConnectionString; it is missing or empty) " +
+                $"and {PostgresOptions.Section}:InMemory=true (development only: NOTHING IS DURABLE).")
             .ValidateOnStart();
         var options = section.Get<PostgresOptions>() ?? new PostgresOptions();
         if (!options.IsConfigured)

@@ -1,4 +1,8 @@
 namespace Multiconnect.Persistence;
 
-/// <summary>A receipt from the upstream for an outbound message: sent, delivered, read or failed, at a Unix-millisecond time.</summary>
-public sealed record StatusUpdate(string MessageId, string Recipient, string Status, long TimestampMs);
+/// <summary>
+/// A status of an outbound message: sent, delivered or read (a receipt from the upstream), or failed
+/// (refused upstream), at a Unix-millisecond time. A failed one carries its error for the webhook's
+/// <c>errors</c> array.
+/// </summary>
+public sealed record StatusUpdate(string MessageId, string Recipient, string Status, long TimestampMs, StatusError? Error = null);

@@ -40,6 +40,12 @@ public sealed class SimulatorOptions
 
     public TimeSpan EffectiveKeepAliveTimeout => KeepAliveTimeout ?? KeepAliveInterval * 3;
 
+    /// <summary>
+    /// WhatsApp ids that are not WhatsApp users: a send to one is refused (<c>invalid</c>), as the real
+    /// servers refuse it, and the shard reports it to the webhook as a <c>failed</c> status.
+    /// </summary>
+    public IReadOnlyList<string> NotOnWhatsApp { get; set; } = [];
+
     public ReceiptOptions Receipts { get; set; } = new();
 
     public InboundOptions Inbound { get; set; } = new();

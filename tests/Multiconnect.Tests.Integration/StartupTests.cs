@@ -9,6 +9,26 @@ namespace Multiconnect.Tests.Integration;
 [Collection(PostgresCollection.Name)]
 public sealed class StartupTests(PostgresFixture postgres)
 {
+    private const string InMemory = "Multiconnect__Postgres__InMemory";
+
+    [Theory]
+    [InlineData("Multiconnect.CoreApp", null)]
+    [InlineData("Multiconnect.CoreApp", "")]
+    [InlineData("Multiconnect.CoreApp", "   ")]
+    [InlineData("Multiconnect.Gateway", "")]
+    public async Task Without_a_connection_string_and_without_asking_for_development_mode_a_process_refuses_to_start(string program, string? connectionString)
+    {
+        await using var process = NodeProcess.Start("no-postgres", program, new Dictionary<string, string?>
+        {
+            ["Multiconnect__Postgres__ConnectionString"] = connectionString,
+            ["MULTICONNECT_ADMIN_PASSWORD"] = LocalCluster.AdminPassword,
+        }, "--urls", $"http://127.0.0.1:{FreePort.Next()}");
+
+        Assert.NotEqual(0, await process.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("Multiconnect__Postgres__ConnectionString", process.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("NOTHING IS DURABLE: ", process.Output, StringComparison.Ordinal); // it never ran in development mode
+    }
+
     [Fact]
     public async Task A_gateway_without_an_admin_password_refuses_to_start_and_says_why()
     {
@@ -52,11 +72,13 @@ public sealed class StartupTests(PostgresFixture postgres)
             ["Multiconnect__CoreApp__SiloPort"] = siloPort.ToString(ports),
             ["Multiconnect__CoreApp__PrimarySiloPort"] = siloPort.ToString(ports),
             ["Multiconnect__CoreApp__GatewayPort"] = gatewayPort.ToString(ports),
+            [InMemory] = "true",
         });
         await using var gatewayProcess = NodeProcess.Start("gateway-dev", "Multiconnect.Gateway", new Dictionary<string, string?>
         {
             ["Multiconnect__Gateway__DevelopmentGatewayPorts__0"] = gatewayPort.ToString(ports),
             ["MULTICONNECT_ADMIN_PASSWORD"] = LocalCluster.AdminPassword,
+            [InMemory] = "true",
         }, "--urls", $"http://127.0.0.1:{httpPort}");
         var gateway = new GatewayNode(gatewayProcess, new Uri($"http://127.0.0.1:{httpPort}"));
 

@@ -22,6 +22,10 @@ namespace Multiconnect.Grains.Messaging;
 /// delivered what they accepted earlier (a loop here asks the log every 100 ms while any wait).
 /// The delivery loop alone opens, uses and closes the upstream session and decides that the shard is
 /// fenced; the grain only tells it that the map changed (it then reopens the session) and stops it.
+/// The events loop retries a failed write with back-off, reading no further meanwhile (the session's
+/// bounded queue of events then holds the upstream back); if the database stays away for
+/// <see cref="ShardOptions.StoreEventsFor"/>, it aborts the session, keeping the receipts it holds.
+/// A message the upstream refuses for what it holds becomes a <c>failed</c> status, never "sent".
 /// </summary>
 internal sealed partial class ShardDelivery : IAsyncDisposable
 {
@@ -38,6 +42,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SendOrder _order = new();
     private readonly SemaphoreSlim _held = new(0);
+
+    /// <summary>Statuses not stored yet, kept across sessions: owned by the events loop (one session's at a time).</summary>
+    private readonly List<StatusUpdate> _unstored = [];
     private readonly Task _delivering;
     private readonly Task _marking;
     private readonly Task _releasing;
@@ -105,10 +112,29 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         await _stop.CancelAsync();
         await Ended(_delivering);
         await Ended(_releasing);
+        await StoreLastStatusesAsync();
         _sent.Writer.TryComplete();
         await _marking;
         _stop.Dispose();
         _held.Dispose();
+    }
+
+    /// <summary>Receipts still unstored when the activation stops get one more try; if it fails, they are lost, and the log says how many.</summary>
+    private async Task StoreLastStatusesAsync()
+    {
+        if (_unstored.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await _callbacks.RecordStatusesAsync(_unstored, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            LogStatusesLost(_logger, _shardId, _unstored.Count, e.Message);
+        }
     }
 
     /// <summary>A loop's end: cancelled by the stop, or failed (already logged where it could be); stopping goes on either way.</summary>
@@ -267,12 +293,18 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     Fenced = true;
                     return;
                 }
+                else if (result.EndsSession)
+                {
+                    // Refused for the session it came on, not for what it is: it goes first on the next one.
+                    _order.PutBack([message, .. inflight.Select(sending => sending.Message)]);
+                    inflight.Clear();
+                    throw new UpstreamSessionClosedException($"The upstream refused a send on this session ({result.Reason}: {result.Detail}).");
+                }
                 else
                 {
-                    // Refused for what it is (not for who sent it): it can never be delivered.
-                    LogRefused(_logger, _shardId, message.Id, result.Reason ?? "", result.Detail ?? "");
+                    // Refused for what it is: it can never be delivered. The webhook hears 'failed', the log marks it refused.
+                    await FailAsync(message, result.Reason ?? RefusalReasons.Invalid, result.Detail ?? "");
                     _order.Done();
-                    _sent.Writer.TryWrite(message.Id);
                 }
             }
         }
@@ -283,43 +315,117 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
+    /// <summary>Records the refusal of <paramref name="message"/>: its failed status first (retried until stored), then the mark in the log.</summary>
+    private async Task FailAsync(PendingMessage message, string reason, string detail)
+    {
+        LogRefused(_logger, _shardId, message.Id, reason, detail);
+        _tally.OnFailed(reason);
+        var failed = new StatusUpdate(message.Id, message.Recipient, "failed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), StatusErrors.For(reason, detail));
+        await StoreAsync(() => _callbacks.RecordStatusesAsync([failed], _stop.Token), giveUp: null);
+        await StoreAsync(() => _log.MarkRefusedAsync(message.Id, $"{reason}: {detail}", _stop.Token), giveUp: null);
+    }
+
     private async Task HandleEventsAsync(UpstreamSession session)
     {
-        var statuses = new List<StatusUpdate>();
         try
         {
-            while (await session.Events.WaitToReadAsync(_stop.Token))
+            while (true)
             {
-                while (session.Events.TryRead(out var frame))
+                // What is waiting goes first, before anything more is read: until it is stored, the upstream waits.
+                if (_unstored.Count > 0)
                 {
-                    switch (frame)
+                    if (!await StoreAsync(() => _callbacks.RecordStatusesAsync(_unstored, _stop.Token), session))
                     {
-                        case ReceiptFrame receipt:
-                            statuses.Add(new StatusUpdate(receipt.Id, receipt.Recipient, receipt.Status, receipt.Timestamp));
-                            if (receipt.Status == ReceiptStatus.Delivered)
-                            {
-                                _tally.OnDelivered();
-                            }
-
-                            break;
-                        case InboundFrame inbound:
-                            await _callbacks.RecordInboundAsync(_shardId, new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp), _stop.Token);
-                            session.AckInbound(inbound.Id);
-                            break;
+                        break;
                     }
+
+                    _unstored.Clear();
                 }
 
-                if (statuses.Count > 0)
+                if (!await session.Events.WaitToReadAsync(_stop.Token))
                 {
-                    await _callbacks.RecordStatusesAsync(statuses, _stop.Token);
-                    statuses.Clear();
+                    return;
+                }
+
+                if (!await TakeEventsAsync(session))
+                {
+                    break;
+                }
+            }
+
+            // Given up: the session is aborted; the receipts it had queued are kept for the next one.
+            while (session.Events.TryRead(out var frame))
+            {
+                if (frame is ReceiptFrame receipt)
+                {
+                    _unstored.Add(Status(receipt));
                 }
             }
         }
-        catch (Exception e)
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
-            // Unstored receipts are lost with the session; unacknowledged inbound messages come again.
-            LogEventsStopped(_logger, _shardId, e.Message);
+        }
+    }
+
+    /// <summary>Takes the events the session has queued: receipts wait in <see cref="_unstored"/>, inbound messages are stored and acknowledged one by one. False: given up.</summary>
+    private async Task<bool> TakeEventsAsync(UpstreamSession session)
+    {
+        while (session.Events.TryRead(out var frame))
+        {
+            if (frame is ReceiptFrame receipt)
+            {
+                _unstored.Add(Status(receipt));
+                if (receipt.Status == ReceiptStatus.Delivered)
+                {
+                    _tally.OnDelivered();
+                }
+            }
+            else if (frame is InboundFrame inbound)
+            {
+                var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp);
+                if (!await StoreAsync(() => _callbacks.RecordInboundAsync(_shardId, message, _stop.Token), session))
+                {
+                    return false; // not acknowledged: the upstream delivers it again on the next session
+                }
+
+                session.AckInbound(inbound.Id);
+            }
+        }
+
+        return true;
+    }
+
+    private static StatusUpdate Status(ReceiptFrame receipt) => new(receipt.Id, receipt.Recipient, receipt.Status, receipt.Timestamp);
+
+    /// <summary>
+    /// Retries <paramref name="write"/> with back-off (0.1 s doubling to 5 s) until it succeeds. With a
+    /// session, gives up after <see cref="ShardOptions.StoreEventsFor"/> or once the session has ended:
+    /// aborts it (a new one is opened) and answers false. Without one, retries until stopped.
+    /// </summary>
+    private async Task<bool> StoreAsync(Func<Task> write, UpstreamSession? giveUp)
+    {
+        var delay = TimeSpan.FromMilliseconds(100);
+        var since = Stopwatch.GetTimestamp();
+        while (true)
+        {
+            try
+            {
+                await write();
+                return true;
+            }
+            catch (Exception e) when (!_stop.IsCancellationRequested)
+            {
+                LogStoreFailed(_logger, _shardId, e.Message);
+                if (giveUp is not null && (giveUp.Completion.IsCompleted || Stopwatch.GetElapsedTime(since) >= _options.StoreEventsFor))
+                {
+                    LogSessionAbandoned(_logger, _shardId, _options.StoreEventsFor);
+                    giveUp.Abort();
+                    return false;
+                }
+            }
+
+            await Task.Delay(delay, _stop.Token);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
         }
     }
 
@@ -437,8 +543,14 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: the upstream refused message {Id} ({Reason}: {Detail})")]
     private static partial void LogRefused(ILogger logger, int shardId, string id, string reason, string detail);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: stopped storing receipts and inbound messages: {Reason}")]
-    private static partial void LogEventsStopped(ILogger logger, int shardId, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not store receipts, inbound messages or a refusal; retrying: {Reason}")]
+    private static partial void LogStoreFailed(ILogger logger, int shardId, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: events could not be stored for {Limit}; closing the upstream session and opening a new one (receipts kept, inbound messages come again)")]
+    private static partial void LogSessionAbandoned(ILogger logger, int shardId, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: stopping with {Count} receipts that could not be stored; they are lost: {Reason}")]
+    private static partial void LogStatusesLost(ILogger logger, int shardId, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not mark messages sent: {Reason}")]
     private static partial void LogMarkSentFailed(ILogger logger, int shardId, string reason);

@@ -16,4 +16,11 @@ public sealed class ShardOptions
 
     /// <summary>Most messages committed together in one round-trip (group commit).</summary>
     public int MaxBatch { get; set; } = 1_000;
+
+    /// <summary>
+    /// How long a shard keeps retrying to store receipts and inbound messages (with back-off, the upstream
+    /// held back meanwhile) before it closes the session and opens a new one. Nothing is dropped either
+    /// way: unstored receipts are kept and written first, unacknowledged inbound messages come again.
+    /// </summary>
+    public TimeSpan StoreEventsFor { get; set; } = TimeSpan.FromSeconds(30);
 }

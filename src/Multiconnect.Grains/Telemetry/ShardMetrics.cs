@@ -14,6 +14,7 @@ public sealed class ShardMetrics
     private readonly Counter<long> _accepted;
     private readonly Counter<long> _sent;
     private readonly Counter<long> _delivered;
+    private readonly Counter<long> _failed;
     private readonly Counter<long> _failovers;
     private readonly Counter<long> _bucketsHeld;
     private readonly Counter<long> _messagesHeld;
@@ -27,6 +28,7 @@ public sealed class ShardMetrics
         _accepted = meter.CreateCounter<long>("multiconnect.messages.accepted", description: "Messages committed to a shard's log");
         _sent = meter.CreateCounter<long>("multiconnect.messages.sent", description: "Messages acknowledged by the upstream");
         _delivered = meter.CreateCounter<long>("multiconnect.messages.delivered", description: "'delivered' receipts received from the upstream");
+        _failed = meter.CreateCounter<long>("multiconnect.messages.failed", description: "Messages the upstream refused for what they hold: each became a 'failed' status, by reason");
         _failovers = meter.CreateCounter<long>("multiconnect.failovers", description: "Shard leases taken over from another node that still held them");
         _bucketsHeld = meter.CreateCounter<long>("multiconnect.handover.buckets", description: "Buckets of recipients a shard gained that it held until their earlier messages were delivered by another shard");
         _messagesHeld = meter.CreateCounter<long>("multiconnect.handover.messages_held", description: "Messages that waited for their recipient's earlier messages on another shard");
@@ -56,6 +58,8 @@ public sealed class ShardMetrics
     internal void Sent(int shardId) => _sent.Add(1, Shard(shardId));
 
     internal void Delivered(int shardId) => _delivered.Add(1, Shard(shardId));
+
+    internal void Failed(int shardId, string reason) => _failed.Add(1, Shard(shardId), new("reason", Messaging.StatusErrors.Label(reason)));
 
     internal void Released(int shardId, int buckets, int messages)
     {

@@ -41,6 +41,9 @@ public sealed class ShardTally
     /// <summary>The last held bucket was released, <paramref name="duration"/> after the first was held.</summary>
     public void OnHandoverEnded(TimeSpan duration) => _metrics.HandoverEnded(ShardId, duration);
 
+    /// <summary>The upstream refused a message for what it holds: a failed status went to the webhook.</summary>
+    public void OnFailed(string reason) => _metrics.Failed(ShardId, reason);
+
     public void OnDelivered()
     {
         Interlocked.Increment(ref _delivered);

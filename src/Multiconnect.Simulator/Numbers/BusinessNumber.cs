@@ -150,11 +150,12 @@ public sealed class BusinessNumber
     /// Handles one send: fencing, validation, de-duplication by id, the sequence check; answers it on
     /// <paramref name="session"/> (ack or nack), then schedules its receipts, which therefore come after the ack.
     /// </summary>
-    public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts)
+    public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts, IReadOnlyList<string> notOnWhatsApp)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(receipts);
+        ArgumentNullException.ThrowIfNull(notOnWhatsApp);
         string? recipientProblem = null;
         var recipient = RecipientFor(send.To, ref recipientProblem);
         var slot = _slots[session.Shard];
@@ -171,11 +172,18 @@ public sealed class BusinessNumber
                 return;
             }
 
-            var problem = !ReferenceEquals(slot.Session, session) ? "this session is closing; send on a new session"
-                : send.Epoch != session.Epoch ? $"a send carries its session's epoch ({session.Epoch}), not {send.Epoch}"
+            if (!ReferenceEquals(slot.Session, session))
+            {
+                Counters.Increment(Counter.RefusedSends);
+                session.TrySend(new NackFrame(send.Id, RefusalReasons.Superseded, "this session is closing; send on a new session"));
+                return;
+            }
+
+            var problem = send.Epoch != session.Epoch ? $"a send carries its session's epoch ({session.Epoch}), not {send.Epoch}"
                 : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
                 : send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength } ? $"body must have at most {UpstreamProtocol.MaxBodyLength} characters, not {send.Body?.Length}"
                 : recipient is null ? $"to: '{send.To}' {recipientProblem}"
+                : notOnWhatsApp.Contains(recipient.Recipient.Value) ? $"to: {recipient.Recipient.Value} is not a WhatsApp user"
                 : send.Shards != 0 && !Multiconnect.Contracts.Routing.ShardCount.IsAllowed(send.Shards) ? $"shards must be 0 or one of {string.Join(", ", Multiconnect.Contracts.Routing.ShardCount.Allowed)}, not {send.Shards}"
                 : null;
             if (problem is not null || recipient is null || send.Body is null)

@@ -22,7 +22,11 @@ public sealed class UpstreamSession : IAsyncDisposable
     private readonly SemaphoreSlim _window;
     private readonly ConcurrentQueue<PendingSend> _pending = new();
     private readonly Lock _sendOrder = new();
-    private readonly Channel<UpstreamFrame> _events = Channel.CreateUnbounded<UpstreamFrame>(new UnboundedChannelOptions { SingleWriter = true });
+    /// <summary>
+    /// Bounded: while the owner cannot keep up (its database is slow or away), the reader stops reading
+    /// the socket, and the server is held back, rather than the events piling up in memory.
+    /// </summary>
+    private readonly Channel<UpstreamFrame> _events = Channel.CreateBounded<UpstreamFrame>(new BoundedChannelOptions(EventCapacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
     private readonly TaskCompletionSource<WelcomeFrame> _welcome = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource<SessionEnd> _end = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource _abort = new();
@@ -195,7 +199,10 @@ public sealed class UpstreamSession : IAsyncDisposable
         }
     }
 
-    private ValueTask OnFramesAsync(List<UpstreamFrame> frames)
+    /// <summary>Receipts and inbound messages a session queues for its owner before it stops reading the socket.</summary>
+    public const int EventCapacity = 10_000;
+
+    private async ValueTask OnFramesAsync(List<UpstreamFrame> frames)
     {
         foreach (var frame in frames)
         {
@@ -208,7 +215,11 @@ public sealed class UpstreamSession : IAsyncDisposable
                     Answer(nack.Id, new SendResult(nack.Id, false, false, 0, nack.Reason, nack.Detail));
                     break;
                 case ReceiptFrame or InboundFrame:
-                    _events.Writer.TryWrite(frame);
+                    if (!_events.Writer.TryWrite(frame))
+                    {
+                        await _events.Writer.WriteAsync(frame, _abort.Token).ConfigureAwait(false);
+                    }
+
                     break;
                 case WelcomeFrame welcome:
                     _welcome.TrySetResult(welcome);
@@ -224,8 +235,6 @@ public sealed class UpstreamSession : IAsyncDisposable
                     throw new UpstreamProtocolException($"A server does not send '{frame.GetType().Name}' frames.");
             }
         }
-
-        return ValueTask.CompletedTask;
     }
 
     private void Answer(string id, SendResult result)
