@@ -51,7 +51,10 @@ public sealed partial class ShardGrain(
 
     private bool Draining => ShardId >= Volatile.Read(ref _map).Shards.Value;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        StorageErrors.ActivateAsync(() => ActivateAsync(cancellationToken), logger, $"shard {ShardId}");
+
+    private async Task ActivateAsync(CancellationToken cancellationToken)
     {
         var map = _map = await maps.ReadAsync(cancellationToken);
         if (Draining && !await HasUnsentAsync(cancellationToken))

@@ -31,7 +31,10 @@ public sealed partial class ShardMapGrain(
     private ShardMapView _map = new(ShardCount.One, 0, null, null);
 
     /// <summary>A master that starts (or restarts on another silo) reads the map, and learns where the shards are from their leases.</summary>
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) =>
+        StorageErrors.ActivateAsync(() => ActivateAsync(cancellationToken), logger, "the shard map master");
+
+    private async Task ActivateAsync(CancellationToken cancellationToken)
     {
         _map = await maps.ReadAsync(cancellationToken);
         if (_map is { Generation: 0, Account: null } && earlierState.State.Account is { } account)

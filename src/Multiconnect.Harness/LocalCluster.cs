@@ -126,6 +126,9 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The CoreApp process started last under this name.</summary>
     public NodeProcess CoreApp(string name) => _coreApps[name];
 
+    /// <summary>Every CoreApp started, running or not.</summary>
+    public IReadOnlyCollection<NodeProcess> CoreApps => [.. _coreApps.Values];
+
     public async Task<GatewayNode> StartGatewayAsync(
         string name, int maxPoolSize = 4, bool waitUntilReady = true, string? adminPassword = null, IReadOnlyDictionary<string, string?>? settings = null)
     {

@@ -22,7 +22,7 @@ public static partial class ApiErrorHandling
                 ShardMovedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard count is changing; retry shortly"),
                 ShardMapUnavailableException unavailable => ApiError.TemporarilyUnavailable(unavailable.Message),
                 MessageRefusedException refused => ApiError.BadRequest($"The message cannot be stored: {refused.Message}"),
-                StorageUnavailableException => ApiError.ServiceNotReady("The database cannot serve this request now; retry later"),
+                StorageUnavailableException or Npgsql.NpgsqlException => ApiError.ServiceNotReady("The database cannot serve this request now; retry later"),
                 ShardFencedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard is moving to another CoreApp; retry shortly"),
                 SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
                     ApiError.ServiceNotReady("The cluster cannot serve this request now; retry later"),

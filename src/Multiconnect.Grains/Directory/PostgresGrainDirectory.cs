@@ -1,3 +1,4 @@
+using Multiconnect.Contracts.Grains;
 using Npgsql;
 using Orleans.GrainDirectory;
 
@@ -8,6 +9,8 @@ namespace Multiconnect.Grains.Directory;
 /// it succeeds when the grain has no entry, or when the entry is the one the caller replaces;
 /// otherwise it returns the entry that won. Orleans' locator caches lookups, ignores entries on
 /// silos it knows are dead, and removes dead silos' entries through <see cref="UnregisterSilos"/>.
+/// Orleans hands a directory's failure to the caller of the grain, across the network: a database
+/// error leaves here as <see cref="StorageUnavailableException"/>, which it can carry ("retry").
 /// </summary>
 public sealed class PostgresGrainDirectory(NpgsqlDataSource dataSource, string serviceId) : IGrainDirectory
 {
@@ -47,7 +50,7 @@ public sealed class PostgresGrainDirectory(NpgsqlDataSource dataSource, string s
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = address.GrainId.ToString() });
         command.Parameters.Add(new() { Value = address.ActivationId.ToParsableString() });
-        await command.ExecuteNonQueryAsync();
+        await CarriedAsync(() => command.ExecuteNonQueryAsync());
     }
 
     public async Task<GrainAddress?> Lookup(GrainId grainId)
@@ -66,10 +69,24 @@ public sealed class PostgresGrainDirectory(NpgsqlDataSource dataSource, string s
             "DELETE FROM grain_directory WHERE service_id = $1 AND silo_address = ANY($2)");
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = siloAddresses.Select(silo => silo.ToParsableString()).ToArray() });
-        await command.ExecuteNonQueryAsync();
+        await CarriedAsync(() => command.ExecuteNonQueryAsync());
     }
 
-    private static async Task<GrainAddress?> ReadEntryAsync(NpgsqlCommand command, GrainId grainId)
+    private static async Task<T> CarriedAsync<T>(Func<Task<T>> query)
+    {
+        try
+        {
+            return await query();
+        }
+        catch (NpgsqlException e)
+        {
+            throw new StorageUnavailableException($"The grain directory cannot be read or written now ({e.Message}); retry");
+        }
+    }
+
+    private static Task<GrainAddress?> ReadEntryAsync(NpgsqlCommand command, GrainId grainId) => CarriedAsync(() => ReadAsync(command, grainId));
+
+    private static async Task<GrainAddress?> ReadAsync(NpgsqlCommand command, GrainId grainId)
     {
         await using var reader = await command.ExecuteReaderAsync();
         return await reader.ReadAsync()
