@@ -365,6 +365,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         catch (OperationCanceledException) when (_stop.IsCancellationRequested)
         {
         }
+        catch (Exception e)
+        {
+            // Never a session that sends while nothing stores what comes back: it ends, and a new one opens.
+            LogEventsFailed(_logger, _shardId, e.Message);
+            session.Abort();
+        }
     }
 
     /// <summary>Takes the events the session has queued: receipts wait in <see cref="_unstored"/>, inbound messages are stored and acknowledged one by one. False: given up.</summary>
@@ -548,6 +554,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: events could not be stored for {Limit}; closing the upstream session and opening a new one (receipts kept, inbound messages come again)")]
     private static partial void LogSessionAbandoned(ILogger logger, int shardId, TimeSpan limit);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: handling the upstream's events failed ({Reason}); closing the session and opening a new one")]
+    private static partial void LogEventsFailed(ILogger logger, int shardId, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: stopping with {Count} receipts that could not be stored; they are lost: {Reason}")]
     private static partial void LogStatusesLost(ILogger logger, int shardId, int count, string reason);
