@@ -149,6 +149,10 @@ public sealed class RetentionTests(PostgresFixture postgres, ITestOutputHelper o
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Deleted {written:N0} rows in {elapsed.TotalSeconds:0.00} s: {written / elapsed.TotalSeconds:N0} rows/s (the CoreApp's counter polled every 50 ms)"));
         Assert.Equal(0, await ScalarAsync<long>(cluster, "SELECT (SELECT count(*) FROM messages_out) + (SELECT count(*) FROM webhook_outbox) + (SELECT count(*) FROM messages_in)"));
+        var deleted = await PrometheusScrape.GetAsync(management);
+        Assert.Equal(100_000, deleted.Value("multiconnect_retention_deleted_total", ("table", "messages_out")));
+        Assert.Equal(220_000, deleted.Value("multiconnect_retention_deleted_total", ("table", "webhook_outbox")));
+        Assert.Equal(20_000, deleted.Value("multiconnect_retention_deleted_total", ("table", "messages_in")));
     }
 
     [Theory]

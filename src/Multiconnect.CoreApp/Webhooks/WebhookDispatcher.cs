@@ -39,16 +39,16 @@ internal sealed class WebhookDispatcher(
                 if (await DispatcherRole.TryTakeAsync(dataSource, serviceId, _options.HolderTimeout, stoppingToken) is { } role)
                 {
                     logger.RoleTaken(serviceId);
-                    using var pruning = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, role.Lost);
-                    var pruner = RunPrunerAsync(role, pruning.Token);
+                    using var stopPruning = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, role.Lost);
+                    var pruning = RunPrunerAsync(role, stopPruning.Token);
                     try
                     {
                         await DispatchAsync(role, stoppingToken);
                     }
                     finally
                     {
-                        await pruning.CancelAsync();
-                        await pruner;
+                        await stopPruning.CancelAsync();
+                        await pruning;
                         await role.DisposeAsync();
                         logger.RoleReleased(serviceId);
                     }
@@ -85,7 +85,7 @@ internal sealed class WebhookDispatcher(
         var token = stop.Token;
         var finished = Channel.CreateUnbounded<ConversationTurn>(new UnboundedChannelOptions { SingleReader = true });
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
-        long? countedAt = null;
+        long? measuredAt = null;
         try
         {
             while (!token.IsCancellationRequested)
@@ -106,9 +106,9 @@ internal sealed class WebhookDispatcher(
                         }
                     }
 
-                    if (countedAt is not { } counted || Stopwatch.GetElapsedTime(counted) >= WebhookMetrics.CountBacklogEvery)
+                    if (measuredAt is not { } measured || Stopwatch.GetElapsedTime(measured) >= WebhookMetrics.MeasureBacklogEvery)
                     {
-                        countedAt = Stopwatch.GetTimestamp();
+                        measuredAt = Stopwatch.GetTimestamp();
                         metrics.Backlog(await role.UseAsync((connection, ct) => WebhookBacklog.EstimateAsync(connection, serviceId, ct), token));
                     }
                 }

@@ -11,7 +11,7 @@ namespace Multiconnect.CoreApp.Webhooks;
 internal sealed class WebhookMetrics
 {
     /// <summary>How often the role holder measures the backlog.</summary>
-    public static readonly TimeSpan CountBacklogEvery = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan MeasureBacklogEvery = TimeSpan.FromSeconds(5);
 
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _failed;
