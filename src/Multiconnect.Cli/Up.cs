@@ -191,7 +191,12 @@ internal static class Up
             ["Multiconnect__Postgres__MaxPoolSize"] = Text(maxPoolSize),
         };
 
-    /// <summary>Starts the process with a management port of its own (liveness, readiness, /metrics), and records it.</summary>
+    /// <summary>
+    /// Starts the process with a management port of its own (liveness, readiness, /metrics), and records it.
+    /// Settings given to ./mc up as Multiconnect__* environment variables (say
+    /// Multiconnect__Webhooks__MaxPendingCallbacks=100000 ./mc up) are passed on and recorded with the rest,
+    /// so that start and chaos start the process again with them; those ./mc sets itself win.
+    /// </summary>
     private static ClusterState Launch(ClusterHome home, ClusterState state, ManagedProcess process)
     {
         var environment = new Dictionary<string, string>(process.Environment)
@@ -199,11 +204,22 @@ internal static class Up
             [ManagedProcess.ManagementPortVariable] = Text(FreePort.Next()),
             [NodeProcess.ManagementAddressVariable] = "127.0.0.1",
         };
+        foreach (var (name, value) in GivenSettings())
+        {
+            environment.TryAdd(name, value);
+        }
+
         var started = Launcher.Start(process with { Environment = environment }, home.LogOf(process.Name));
         var next = state with { Processes = [.. state.Processes, started] };
         home.WriteState(next);
         return next;
     }
+
+    private static IEnumerable<(string Name, string Value)> GivenSettings() =>
+        Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
+            .Select(variable => (Name: (string)variable.Key, Value: variable.Value as string ?? ""))
+            .Where(variable => variable.Name.StartsWith("Multiconnect__", StringComparison.Ordinal))
+            .OrderBy(variable => variable.Name, StringComparer.Ordinal);
 
     private static async Task<GatewayClient?> FailIfExitedAsync(ClusterHome home, ClusterState state)
     {

@@ -3,6 +3,8 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Multiconnect.CoreApp.Retention;
+using Multiconnect.Persistence;
 using Npgsql;
 
 namespace Multiconnect.CoreApp.Webhooks;
@@ -14,19 +16,17 @@ namespace Multiconnect.CoreApp.Webhooks;
 /// callback is due, give each a turn (its next rows, POSTed one after another, stopping at the first
 /// failure), and wait for a turn to end or for the poll interval. A failing conversation waits for its
 /// backoff while the others go on; a failing webhook touches nothing but this table, so it never slows
-/// message sending.
+/// message sending. The holder also runs the <see cref="RetentionPruner"/>, on the same connection.
 /// </summary>
 internal sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource,
     WebhookSender sender,
     IOptions<WebhookOptions> options,
     WebhookMetrics metrics,
+    RetentionPruner pruner,
     string serviceId,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
-    private static readonly TimeSpan PruneEvery = TimeSpan.FromMinutes(1);
-    private const int PruneLimit = 10_000;
-
     private readonly WebhookOptions _options = options.Value;
     private readonly WebhookOutbox _outbox = new(serviceId);
 
@@ -39,12 +39,16 @@ internal sealed class WebhookDispatcher(
                 if (await DispatcherRole.TryTakeAsync(dataSource, serviceId, _options.HolderTimeout, stoppingToken) is { } role)
                 {
                     logger.RoleTaken(serviceId);
+                    using var stopPruning = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, role.Lost);
+                    var pruning = RunPrunerAsync(role, stopPruning.Token);
                     try
                     {
                         await DispatchAsync(role, stoppingToken);
                     }
                     finally
                     {
+                        await stopPruning.CancelAsync();
+                        await pruning;
                         await role.DisposeAsync();
                         logger.RoleReleased(serviceId);
                     }
@@ -71,14 +75,17 @@ internal sealed class WebhookDispatcher(
         }
     }
 
+    /// <summary>The pruner, beside the dispatch loop, for as long as the role is held (it never throws).</summary>
+    private Task RunPrunerAsync(DispatcherRole role, CancellationToken cancellationToken) =>
+        Task.Run(() => pruner.RunAsync(role, cancellationToken), CancellationToken.None);
+
     private async Task DispatchAsync(DispatcherRole role, CancellationToken stoppingToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, role.Lost);
         var token = stop.Token;
         var finished = Channel.CreateUnbounded<ConversationTurn>(new UnboundedChannelOptions { SingleReader = true });
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
-        var prunedAt = Stopwatch.GetTimestamp();
-        long? countedAt = null;
+        long? measuredAt = null;
         try
         {
             while (!token.IsCancellationRequested)
@@ -99,20 +106,10 @@ internal sealed class WebhookDispatcher(
                         }
                     }
 
-                    if (countedAt is not { } counted || Stopwatch.GetElapsedTime(counted) >= WebhookMetrics.CountBacklogEvery)
+                    if (measuredAt is not { } measured || Stopwatch.GetElapsedTime(measured) >= WebhookMetrics.MeasureBacklogEvery)
                     {
-                        countedAt = Stopwatch.GetTimestamp();
-                        metrics.Backlog(await role.UseAsync(_outbox.CountBacklogAsync, token));
-                    }
-
-                    if (Stopwatch.GetElapsedTime(prunedAt) >= PruneEvery)
-                    {
-                        prunedAt = Stopwatch.GetTimestamp();
-                        var pruned = await role.UseAsync((connection, ct) => _outbox.PruneAsync(connection, _options.DeliveredRetention, PruneLimit, ct), token);
-                        if (pruned > 0)
-                        {
-                            logger.Pruned(pruned, _options.DeliveredRetention);
-                        }
+                        measuredAt = Stopwatch.GetTimestamp();
+                        metrics.Backlog(await role.UseAsync((connection, ct) => WebhookBacklog.EstimateAsync(connection, serviceId, ct), token));
                     }
                 }
 

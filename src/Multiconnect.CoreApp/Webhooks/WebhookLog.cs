@@ -19,7 +19,4 @@ internal static partial class WebhookLog
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Callback {Seq} of conversation {Conversation} was not delivered (failure {Failures}): {Error}; retrying in {Backoff}")]
     public static partial void DeliveryFailedAgain(this ILogger logger, long seq, string conversation, int failures, string error, TimeSpan backoff);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} callback(s) delivered more than {Retention} ago")]
-    public static partial void Pruned(this ILogger logger, int count, TimeSpan retention);
 }

@@ -37,6 +37,22 @@ public sealed class WebhookOptions
     /// <summary>Delivered callbacks are deleted from the outbox after this long.</summary>
     public TimeSpan DeliveredRetention { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// Undelivered callbacks are kept until the webhook accepts them (the original's callback_persist,
+    /// on by default), with no URL set too, but no longer than this: older ones are dropped, counted in
+    /// multiconnect.webhooks.dropped{reason="age"} and logged. The original gives up retrying after
+    /// about 24 hours; a week covers a receiver that is down for a long weekend.
+    /// </summary>
+    public TimeSpan MaxPendingAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// At most this many undelivered callbacks are kept: one is dropped once this many callbacks have
+    /// been written after it (multiconnect.webhooks.dropped{reason="count"}, logged), so the outbox's
+    /// backlog stays within the bound whatever the rate. About 400 bytes each on disk, indexes included:
+    /// the default bounds the backlog to about 2 GB.
+    /// </summary>
+    public long MaxPendingCallbacks { get; set; } = 5_000_000;
+
     /// <summary>The wait before retrying a conversation that has failed <paramref name="failures"/> times in a row (1 or more).</summary>
     public TimeSpan BackoffAfter(int failures)
     {

@@ -18,6 +18,8 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
         Check(Within(options.StandbyInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)), "StandbyInterval must be between 100 ms and 1 minute.");
         Check(Within(options.HolderTimeout, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)), "HolderTimeout must be between 2 s and 10 minutes.");
         Check(options.DeliveredRetention >= TimeSpan.FromMinutes(1), "DeliveredRetention must be at least 1 minute.");
+        Check(options.MaxPendingAge >= TimeSpan.FromMinutes(1), "MaxPendingAge must be at least 1 minute.");
+        Check(options.MaxPendingCallbacks >= 100, "MaxPendingCallbacks must be at least 100.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
 
         void Check(bool ok, string problem)

@@ -122,27 +122,4 @@ internal sealed class WebhookOutbox(string serviceId)
             await batch.ExecuteNonQueryAsync(cancellationToken);
         }
     }
-
-    /// <summary>Deletes up to <paramref name="limit"/> callbacks delivered more than <paramref name="retention"/> ago; returns how many.</summary>
-    public async Task<int> PruneAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
-            DELETE FROM webhook_outbox WHERE seq IN (
-                SELECT seq FROM webhook_outbox
-                 WHERE service_id = $1 AND delivered_at IS NOT NULL AND delivered_at < now() - $2
-                 LIMIT $3)
-            """, connection);
-        command.Parameters.Add(new() { Value = serviceId });
-        command.Parameters.Add(new() { Value = retention });
-        command.Parameters.Add(new() { Value = limit });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    /// <summary>Callbacks not yet delivered (the gauge multiconnect.webhooks.backlog).</summary>
-    public async Task<long> CountBacklogAsync(NpgsqlConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM webhook_outbox WHERE service_id = $1 AND delivered_at IS NULL", connection);
-        command.Parameters.Add(new() { Value = serviceId });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
-    }
 }

@@ -21,7 +21,7 @@ public static class HealthApi
         ArgumentNullException.ThrowIfNull(webhooks);
         ArgumentNullException.ThrowIfNull(gateway);
         var cluster = await view.ReadAsync(cancellationToken);
-        var backlog = await webhooks.CountBacklogAsync(cancellationToken);
+        var backlog = await webhooks.EstimateBacklogAsync(cancellationToken);
         var nodes = new Dictionary<string, NodeHealth>
         {
             [$"{Environment.MachineName}:{gateway.Value.Name}"] = new("connected", "gateway", null),

@@ -47,7 +47,7 @@ public static class MetricsApi
         var metrics = new ClusterMetrics(
             shardCount,
             [.. stats.Select(s => new ShardMetricsEntry(s.Activation.ShardId, s.Activation.Node, s.Activation.Epoch, s.Activation.ActiveSince, s.Accepted, s.Sent, s.Delivered, s.Backlog))],
-            new WebhooksHealth(await webhooks.CountBacklogAsync(cancellationToken)),
+            new WebhooksHealth(await webhooks.EstimateBacklogAsync(cancellationToken)),
             api.RequestCounts());
         return format == Json
             ? TypedResults.Ok(new MetricsResponse(metrics))

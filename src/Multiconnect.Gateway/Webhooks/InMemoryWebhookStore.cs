@@ -27,5 +27,5 @@ public sealed class InMemoryWebhookStore : IWebhookStore
         }
     }
 
-    public Task<long> CountBacklogAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
+    public Task<long> EstimateBacklogAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
 }

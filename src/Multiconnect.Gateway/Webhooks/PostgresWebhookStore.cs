@@ -1,3 +1,4 @@
+using Multiconnect.Persistence;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -39,12 +40,11 @@ public sealed class PostgresWebhookStore(NpgsqlDataSource dataSource, string ser
         return Read(reader);
     }
 
-    /// <summary>An index-only count over the outbox's pending index.</summary>
-    public async Task<long> CountBacklogAsync(CancellationToken cancellationToken)
+    /// <summary>Exact up to 10,000 waiting callbacks, an upper bound beyond, never a count of the whole backlog (<see cref="WebhookBacklog"/>).</summary>
+    public async Task<long> EstimateBacklogAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT count(*) FROM webhook_outbox WHERE service_id = $1 AND delivered_at IS NULL");
-        command.Parameters.Add(new() { Value = serviceId });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await WebhookBacklog.EstimateAsync(connection, serviceId, cancellationToken);
     }
 
     private static ApplicationSettings Read(NpgsqlDataReader reader) => new(
