@@ -24,24 +24,49 @@ internal static class Chaos
         }
 
         using var _ = run.Gateway;
+        if (!await CanStrikeAsync(run))
+        {
+            return 1;
+        }
+
+        var load = run.RunAsync(new LoadRun.Options(options.Rate, options.Duration, options.Recipients, options.Drain), cancellationToken);
+        var events = await StrikeWhileLoadingAsync(home, run, load, options.Every, options.Duration, options.Signal, options.Reshard, cancellationToken);
+        var verdict = await load with { Events = events };
+        return verdict.Print(options.Json);
+    }
+
+    /// <summary>Whether the cluster has somewhere for a killed CoreApp's shards to go; says why not on standard error.</summary>
+    public static async Task<bool> CanStrikeAsync(LoadRun run)
+    {
         if (run.State.Storage == ClusterState.InMemory)
         {
             await Console.Error.WriteLineAsync("chaos needs a cluster on PostgreSQL: in memory, the membership lives in coreapp-1 and dies with it.");
-            return 1;
+            return false;
         }
 
         if (run.State.Processes.Count(p => p.Role == "coreapp") < 2)
         {
             await Console.Error.WriteLineAsync("chaos needs at least 2 CoreApps, so that a shard has somewhere to go: ./mc up --coreapps 3.");
-            return 1;
+            return false;
         }
 
+        return true;
+    }
+
+    /// <summary>
+    /// While <paramref name="load"/> sends (for <paramref name="duration"/> from now), strikes every
+    /// <paramref name="every"/>: a random shard-owning CoreApp is signalled, timed and started again, or
+    /// with <paramref name="reshard"/> a change of the shard count comes first in turn. Each event is also
+    /// told on standard error as it happens.
+    /// </summary>
+    public static async Task<List<ChaosEvent>> StrikeWhileLoadingAsync(
+        ClusterHome home, LoadRun run, Task load, TimeSpan every, TimeSpan duration, string signal, bool reshard, CancellationToken cancellationToken)
+    {
         var events = new List<ChaosEvent>();
         var shards = (await run.Gateway.GetAsync("/v1/account/shards", cancellationToken)).GetProperty("account").GetProperty("shards").GetInt32();
         var (strikes, changes) = (0, 0);
         var clock = Stopwatch.StartNew();
-        var load = run.RunAsync(new LoadRun.Options(options.Rate, options.Duration, options.Recipients, options.Drain), cancellationToken);
-        for (var at = options.Every; at < options.Duration; at += options.Every)
+        for (var at = every; at < duration; at += every)
         {
             var wait = at - clock.Elapsed;
             if (wait > TimeSpan.Zero)
@@ -49,14 +74,14 @@ internal static class Chaos
                 await Task.WhenAny(load, Task.Delay(wait, cancellationToken));
             }
 
-            if (load.IsCompleted || clock.Elapsed >= options.Duration)
+            if (load.IsCompleted || clock.Elapsed >= duration)
             {
                 break; // the sending is over: no kill during the drain
             }
 
             // With --reshard, changes of count and kills alternate, a change first.
             ChaosEvent? chaosEvent;
-            if (options.Reshard && strikes++ % 2 == 0)
+            if (reshard && strikes++ % 2 == 0)
             {
                 var to = ReshardCounts[changes++ % ReshardCounts.Length];
                 to = to == shards ? ReshardCounts[changes++ % ReshardCounts.Length] : to;
@@ -65,7 +90,7 @@ internal static class Chaos
             }
             else
             {
-                chaosEvent = await StrikeAsync(home, run, options.Signal, cancellationToken);
+                chaosEvent = await StrikeAsync(home, run, signal, cancellationToken);
             }
 
             if (chaosEvent is not null)
@@ -75,8 +100,7 @@ internal static class Chaos
             }
         }
 
-        var verdict = await load with { Events = events };
-        return verdict.Print(options.Json);
+        return events;
     }
 
     private static string Describe(ChaosEvent e) => e switch

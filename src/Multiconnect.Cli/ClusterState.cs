@@ -1,6 +1,6 @@
 namespace Multiconnect.Cli;
 
-/// <summary>A local cluster as `up` started it: what `status`, `kill`, `start`, `load`, `chaos` and `down` act on.</summary>
+/// <summary>A local cluster as `up` started it: what `status`, `kill`, `start`, `load`, `chaos`, `soak` and `down` act on.</summary>
 internal sealed record ClusterState(
     IReadOnlyList<Uri> Apis,
     Uri Simulator,
@@ -21,6 +21,13 @@ internal sealed record ClusterState(
         ? $"on: mutual TLS between CoreApps and from gateways to CoreApps; cluster CA and certificate in {home.Tls}"
         : "off: Orleans ports speak plaintext on loopback (./mc up --tls turns TLS on)";
 
+    /// <summary>The PostgreSQL connection string the CoreApps were given (password included); null in memory.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? ConnectionString => Processes
+        .Where(p => p.Role == "coreapp")
+        .Select(p => p.Environment.GetValueOrDefault(ManagedProcess.ConnectionStringVariable))
+        .FirstOrDefault(c => c is not null);
+
     public ManagedProcess? Find(string name) => Processes.FirstOrDefault(p => p.Name == name);
 
     public ClusterState With(ManagedProcess process) =>
@@ -38,6 +45,8 @@ internal sealed record ManagedProcess(
     long StartTime)
 {
     public const string ManagementPortVariable = "Multiconnect__Management__Port";
+
+    public const string ConnectionStringVariable = "Multiconnect__Postgres__ConnectionString";
 
     /// <summary>Where the process serves /health/live, /health/ready and /metrics.</summary>
     public Uri Management => new($"http://127.0.0.1:{Environment[ManagementPortVariable]}");

@@ -23,6 +23,13 @@ internal static partial class Durations
         return total > TimeSpan.Zero ? total : null;
     }
 
+    /// <summary>The other way round, to whole seconds: "1h", "2m", "1m30s", "45s".</summary>
+    public static string Format(TimeSpan duration)
+    {
+        var text = (duration.TotalHours >= 1 ? $"{(int)duration.TotalHours}h" : "") + (duration.Minutes > 0 ? $"{duration.Minutes}m" : "") + (duration.Seconds > 0 ? $"{duration.Seconds}s" : "");
+        return text.Length > 0 ? text : "0s";
+    }
+
     private static double Part(Match match, string unit) =>
         match.Groups[unit].Success ? double.Parse(match.Groups[unit].Value, CultureInfo.InvariantCulture) : 0;
 

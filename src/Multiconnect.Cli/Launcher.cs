@@ -61,6 +61,26 @@ internal static class Launcher
         };
     }
 
+    /// <summary>The process's resident memory in bytes (VmRSS in /proc/PID/status); null once it has exited.</summary>
+    public static long? ResidentBytesOf(ManagedProcess process)
+    {
+        if (StatusOf(process) == ProcessStatus.Exited)
+        {
+            return null;
+        }
+
+        try
+        {
+            // "VmRSS:	  123456 kB"; kernel threads have no such line.
+            var line = File.ReadLines($"/proc/{process.Pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture) * 1024;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null; // it exited between the two reads
+        }
+    }
+
     /// <summary>Sends KILL, STOP, CONT or TERM, as `kill -SIGNAL pid` does.</summary>
     public static void Signal(ManagedProcess process, string signal)
     {

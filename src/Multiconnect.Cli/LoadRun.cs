@@ -40,17 +40,20 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
 
     public SimulatorAdmin Simulator => simulator;
 
-    public async Task<Verdict> RunAsync(Options options, CancellationToken cancellationToken)
+    public Task<Verdict> RunAsync(Options options, CancellationToken cancellationToken) =>
+        RunAsync(options, new LoadProgress(), display: true, cancellationToken);
+
+    /// <summary>The load, reporting to <paramref name="progress"/>; without <paramref name="display"/>, the caller shows progress its own way (soak's samples).</summary>
+    public async Task<Verdict> RunAsync(Options options, LoadProgress progress, bool display, CancellationToken cancellationToken)
     {
         var before = await CountersAsync();
         var recipients = MessageLoad.NewRecipients(options.Recipients);
-        var progress = new LoadProgress();
         using var stopDisplay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var display = DisplayAsync(progress, options.Duration, stopDisplay.Token);
+        var displayed = display ? DisplayAsync(progress, options.Duration, stopDisplay.Token) : Task.CompletedTask;
         var result = await MessageLoad.RunAsync(
             state.Api, gateway.Token, recipients, int.MaxValue, options.Duration, options.Rate, progress, cancellationToken);
         await stopDisplay.CancelAsync();
-        await display;
+        await displayed;
 
         var lost = await DrainAsync(result, options.Drain, cancellationToken);
         var after = await CountersAsync();

@@ -46,20 +46,22 @@ kill.SetAction((r, _) => ProcessCommands.KillAsync(home, r.GetValue(name)!, r.Ge
 var start = new Command("start", "Start one process again, as up started it") { name };
 start.SetAction((r, _) => ProcessCommands.StartAsync(home, r.GetValue(name)!));
 
+TimeSpan ParseDuration(ArgumentResult r, string option)
+{
+    if (Durations.Parse(r.Tokens.Single().Value) is { } value)
+    {
+        return value;
+    }
+
+    r.AddError($"{option}: '{r.Tokens.Single().Value}' is not a duration such as 30s, 2m or 1m30s.");
+    return default;
+}
+
 Option<TimeSpan> DurationOption(string option, string description, TimeSpan fallback) => new(option)
 {
     Description = description + " (e.g. 30s, 2m, 1m30s)",
     DefaultValueFactory = _ => fallback,
-    CustomParser = r =>
-    {
-        if (Durations.Parse(r.Tokens.Single().Value) is { } value)
-        {
-            return value;
-        }
-
-        r.AddError($"{option}: '{r.Tokens.Single().Value}' is not a duration such as 30s, 2m or 1m30s.");
-        return default;
-    },
+    CustomParser = r => ParseDuration(r, option),
 };
 
 var rate = new Option<double?>("--rate") { Description = "Messages per second in all (default 200)" };
@@ -102,6 +104,34 @@ NotBoth(chaos);
 chaos.SetAction((r, ct) => Chaos.RunAsync(
     new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json), r.GetValue(reshard)), home, ct));
 
+var soakDuration = DurationOption("--duration", "How long to send", TimeSpan.FromMinutes(30));
+var soakRate = new Option<double>("--rate") { Description = "Messages per second in all", DefaultValueFactory = _ => 500 };
+soakRate.Validators.Add(r => { if (r.GetValue(soakRate) is <= 0 or > 1_000_000) { r.AddError("--rate must be above 0 and at most 1000000."); } });
+var soakChaos = new Option<bool>("--chaos") { Description = "Kill (SIGKILL) a random shard-owning CoreApp every minute and start it again, as ./mc chaos does" };
+var sample = DurationOption("--sample", "Time between samples", TimeSpan.FromSeconds(30));
+var settle = new Option<TimeSpan?>("--settle")
+{
+    Description = "How long each series (a process's memory, the database size) runs before its growth counts: warm-up and the retention periods (default: half the duration; e.g. 10m)",
+    CustomParser = r => ParseDuration(r, "--settle"),
+};
+var soak = new Command("soak", "The load at a steady rate for a long time, optionally with a CoreApp killed every minute; every --sample a row with the rate, errors, backlog, database size and each process's memory; exits 1 if anything was lost or reordered, the last period's throughput is below 90 % of the first's, or memory or the database keeps growing after --settle")
+{
+    soakDuration, soakRate, soakChaos, sample, settle, recipients, drain, json,
+};
+soak.Validators.Add(r => { if (r.GetValue(sample) >= r.GetValue(soakDuration)) { r.AddError("--sample must be shorter than --duration."); } });
+soak.Validators.Add(r => { if (r.GetValue(settle) >= r.GetValue(soakDuration)) { r.AddError("--settle must be shorter than --duration."); } });
+soak.Validators.Add(r =>
+{
+    // Fewer points and nothing could be judged: a soak would pass without looking at growth.
+    var window = r.GetValue(soakDuration) - (r.GetValue(settle) ?? r.GetValue(soakDuration) / 2);
+    if (window > TimeSpan.Zero && window < 2 * r.GetValue(sample))
+    {
+        r.AddError($"The time after --settle ({Durations.Format(window)}) must hold at least 3 samples: a shorter --sample, a shorter --settle or a longer --duration.");
+    }
+});
+soak.SetAction((r, ct) => Soak.RunAsync(
+    new Soak.Options(r.GetValue(soakDuration), r.GetValue(soakRate), r.GetValue(soakChaos), r.GetValue(sample), r.GetValue(settle), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json)), home, ct));
+
 var count = new Argument<int>("N") { Description = "The new shard count: 1, 2, 4, 8, 16 or 32" };
 count.Validators.Add(r => { if (r.GetValue(count) is not (1 or 2 or 4 or 8 or 16 or 32)) { r.AddError("N must be one of 1, 2, 4, 8, 16, 32."); } });
 var shardsCommand = new Command("shards", "Change the shard count of the running cluster, with the certificate up registered the number with") { count };
@@ -126,7 +156,7 @@ bench.SetAction((r, _) => Multiconnect.Cli.Bench.Benchmarks.RunAsync(r.GetValue(
 
 var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, and the tools that prove it works. State, logs and credentials live in " + home.Root)
 {
-    up, status, env, down, kill, start, shardsCommand, load, chaos, bench,
+    up, status, env, down, kill, start, shardsCommand, load, chaos, soak, bench,
 };
 // Ctrl-C or SIGTERM cancels the command, which then stops what it started: give it the time that takes
 // (the default would end the process after 2 s, leaving processes running).

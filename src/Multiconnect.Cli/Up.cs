@@ -187,7 +187,7 @@ internal static class Up
         ? new() { ["Multiconnect__Postgres__InMemory"] = "true" }
         : new()
         {
-            ["Multiconnect__Postgres__ConnectionString"] = connectionString,
+            [ManagedProcess.ConnectionStringVariable] = connectionString,
             ["Multiconnect__Postgres__MaxPoolSize"] = Text(maxPoolSize),
         };
 

@@ -18,7 +18,7 @@ internal sealed record Verdict(
     IReadOnlyList<ChaosEvent>? Events = null)
 {
     /// <summary>Readable as printed: "2->4", not "2-\u003E4" (the output is for terminals and scripts, not HTML).</summary>
-    private static readonly JsonSerializerOptions Json = new(ClusterHome.Json)
+    internal static readonly JsonSerializerOptions Json = new(ClusterHome.Json)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -38,13 +38,22 @@ internal sealed record Verdict(
         }
         else
         {
-            Console.WriteLine($"accepted {Accepted:N0} at {Rate:N0} msg/s, p50 {P50Ms:0.0} ms, p99 {P99Ms:0.0} ms");
-            Console.WriteLine($"errors   {(Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")))}");
-            Console.WriteLine($"delivered {Delivered:N0}, lost {Lost}, duplicates {Duplicates}, out of order {OutOfOrder}, misrouted {Misrouted}");
-            Console.WriteLine(Passed ? "PASS: nothing accepted was lost or reordered." : "FAIL: see lost, out of order, misrouted and the events above.");
+            foreach (var line in Lines())
+            {
+                Console.WriteLine(line);
+            }
         }
 
         return Passed ? 0 : 1;
+    }
+
+    /// <summary>The verdict as printed without --json.</summary>
+    public IEnumerable<string> Lines()
+    {
+        yield return $"accepted {Accepted:N0} at {Rate:N0} msg/s, p50 {P50Ms:0.0} ms, p99 {P99Ms:0.0} ms";
+        yield return $"errors   {(Errors.Count == 0 ? "none" : string.Join(", ", Errors.Select(e => $"{e.Key}: {e.Value}")))}";
+        yield return $"delivered {Delivered:N0}, lost {Lost}, duplicates {Duplicates}, out of order {OutOfOrder}, misrouted {Misrouted}";
+        yield return Passed ? "PASS: nothing accepted was lost or reordered." : "FAIL: see lost, out of order, misrouted and the events above.";
     }
 }
 
