@@ -5,7 +5,7 @@ namespace Multiconnect.Persistence;
 /// <summary>
 /// Deletes what has outlived its retention from the tables the shards fill, for one cluster service.
 /// Each call is one statement that deletes at most <c>limit</c> rows, oldest first, and finds them
-/// through an index holding candidates only (migration 0011), so its cost follows the rows it deletes,
+/// through an index holding candidates only (migration 0012), so its cost follows the rows it deletes,
 /// not the size of the table. The statements run on a connection the caller holds: the pruner runs
 /// them on the webhook dispatcher role's connection, so pruning costs no connection of its own.
 /// They sit together here, rather than in each table's store, because one loop runs them all on that
@@ -18,34 +18,22 @@ public sealed class PostgresRetention(string serviceId)
     /// sent is never deleted, however old: its shard still has to deliver it, and after a change of the
     /// shard count the shard that gained its recipient waits for it.
     /// </summary>
-    public async Task<int> DeleteSentMessagesAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
+    public Task<int> DeleteSentMessagesAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
+        DeleteAsync(connection, """
             DELETE FROM messages_out WHERE seq = ANY(ARRAY(
                 SELECT seq FROM messages_out
                  WHERE service_id = $1 AND sent_at IS NOT NULL AND sent_at < now() - $2
                  ORDER BY sent_at LIMIT $3))
-            """, connection);
-        command.Parameters.Add(new() { Value = serviceId });
-        command.Parameters.Add(new() { Value = retention });
-        command.Parameters.Add(new() { Value = limit });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """, retention, limit, cancellationToken);
 
     /// <summary>Callbacks the webhook accepted (or that were skipped, as unwanted sent statuses) more than <paramref name="retention"/> ago.</summary>
-    public async Task<int> DeleteDeliveredCallbacksAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand("""
+    public Task<int> DeleteDeliveredCallbacksAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
+        DeleteAsync(connection, """
             DELETE FROM webhook_outbox WHERE seq = ANY(ARRAY(
                 SELECT seq FROM webhook_outbox
                  WHERE service_id = $1 AND delivered_at IS NOT NULL AND delivered_at < now() - $2
                  ORDER BY delivered_at LIMIT $3))
-            """, connection);
-        command.Parameters.Add(new() { Value = serviceId });
-        command.Parameters.Add(new() { Value = retention });
-        command.Parameters.Add(new() { Value = limit });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
+            """, retention, limit, cancellationToken);
 
     /// <summary>
     /// Drops undelivered callbacks beyond the backlog's bounds, oldest first, among the oldest
@@ -125,14 +113,18 @@ public sealed class PostgresRetention(string serviceId)
     }
 
     /// <summary>Fence events (refused attempts of replaced shard owners) recorded more than <paramref name="retention"/> ago.</summary>
-    public async Task<int> DeleteFenceEventsAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken)
-    {
-        // The oldest rows by id, which is the order of refusal: the deletion stops at the first recent one.
-        await using var command = new NpgsqlCommand("""
+    /// <remarks>The oldest rows by id, which is the order of refusal: the deletion stops at the first recent one.</remarks>
+    public Task<int> DeleteFenceEventsAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
+        DeleteAsync(connection, """
             DELETE FROM shard_fence_events WHERE id = ANY(ARRAY(
                 SELECT id FROM (SELECT id, refused_at FROM shard_fence_events WHERE service_id = $1 ORDER BY id LIMIT $3) AS oldest
                  WHERE refused_at < now() - $2))
-            """, connection);
+            """, retention, limit, cancellationToken);
+
+    /// <summary>Runs one of the deletes above: <c>$1</c> the service, <c>$2</c> the retention, <c>$3</c> the most rows.</summary>
+    private async Task<int> DeleteAsync(NpgsqlConnection connection, string sql, TimeSpan retention, int limit, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = retention });
         command.Parameters.Add(new() { Value = limit });
