@@ -5,7 +5,6 @@ using Microsoft.Extensions.Hosting;
 using Multiconnect.ClusterTls;
 using Multiconnect.Contracts.Telemetry;
 using Multiconnect.CoreApp.Webhooks;
-using Multiconnect.Grains.Directory;
 using Multiconnect.Grains;
 using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
@@ -29,7 +28,7 @@ public static class CoreAppHosting
         var coreApp = configuration.GetSection(CoreAppOptions.Section).Get<CoreAppOptions>() ?? new CoreAppOptions();
         var cluster = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
         var applicationName = $"multiconnect-{coreApp.Name}";
-        var postgres = builder.Services.AddMulticonnectPostgres(configuration, applicationName);
+        var postgres = builder.Services.AddMulticonnectStorage(configuration, applicationName, cluster.ServiceId);
 
         builder.UseOrleans(silo =>
         {
@@ -54,18 +53,7 @@ public static class CoreAppHosting
                     (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
                 silo.AddAdoNetGrainStorage(StorageNames.Cluster, options => options.Configure<NpgsqlDataSource>(
                     (o, dataSource) => (o.Invariant, o.DataSource) = (MulticonnectDataSource.Invariant, dataSource)));
-                silo.AddGrainDirectory(ShardDirectory.Name, (services, _) =>
-                    new PostgresGrainDirectory(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
-                silo.Services.AddSingleton<IShardLeaseStore>(services =>
-                    new PostgresShardLeaseStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
-                silo.Services.AddSingleton(services =>
-                    new PostgresShardMapStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
-                silo.Services.AddSingleton<IShardMapStore>(services => services.GetRequiredService<PostgresShardMapStore>());
-                silo.Services.AddSingleton<IShardMapSource>(services => services.GetRequiredService<PostgresShardMapStore>());
-                silo.Services.AddSingleton<IMessageLog>(services =>
-                    new PostgresMessageLog(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
-                silo.Services.AddSingleton<ICallbackStore>(services =>
-                    new PostgresCallbackStore(services.GetRequiredService<NpgsqlDataSource>(), cluster.ServiceId));
+                silo.AddGrainDirectory(ShardDirectory.Name, (services, _) => services.GetRequiredService<PostgresGrainDirectory>());
             }
             else
             {
@@ -79,11 +67,8 @@ public static class CoreAppHosting
 #pragma warning disable ORLEANSEXP003 // Development mode only: Orleans' own directory for shards.
                 silo.AddDistributedGrainDirectory(ShardDirectory.Name);
 #pragma warning restore ORLEANSEXP003
-                silo.Services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
-                silo.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
+                // No shared table to read the shard map from: shards ask the master grain.
                 silo.Services.AddSingleton<IShardMapSource, MasterShardMapSource>();
-                silo.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
-                silo.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
             }
 
             silo.AddIncomingGrainCallFilter<StorageErrors>();

@@ -8,9 +8,7 @@ using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
-using Multiconnect.Gateway.Inbound;
 using Multiconnect.Gateway.Metrics;
-using Multiconnect.Gateway.Webhooks;
 using Multiconnect.Management;
 using Multiconnect.Persistence;
 using Npgsql;
@@ -28,7 +26,7 @@ public static class GatewayHosting
         var configuration = builder.Configuration;
         var gateway = configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
         var cluster = configuration.GetSection(ClusterIdentityOptions.Section).Get<ClusterIdentityOptions>() ?? new ClusterIdentityOptions();
-        var postgres = builder.Services.AddMulticonnectPostgres(configuration, $"multiconnect-{gateway.Name}");
+        var postgres = builder.Services.AddMulticonnectStorage(configuration, $"multiconnect-{gateway.Name}", cluster.ServiceId);
 
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = gateway.MaxRequestBodyBytes);
         builder.Services.ConfigureHttpJsonOptions(json =>
@@ -55,17 +53,7 @@ public static class GatewayHosting
         builder.Services.AddSingleton<ApiMetrics>();
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
         builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
-        builder.Services.AddWebhookStore(postgres, cluster.ServiceId);
-        builder.Services.AddSingleton(provider => new InboundMessages(provider.GetService<NpgsqlDataSource>(), cluster.ServiceId));
         AddAuth(builder.Services, configuration);
-        if (postgres.IsConfigured)
-        {
-            builder.Services.AddSingleton<IApiTokenStore, PostgresApiTokenStore>();
-        }
-        else
-        {
-            builder.Services.AddSingleton<IApiTokenStore, InMemoryApiTokenStore>();
-        }
 
         builder.UseOrleansClient(client =>
         {

@@ -5,8 +5,23 @@ using NpgsqlTypes;
 
 namespace Multiconnect.Persistence;
 
-/// <summary>Callbacks in the shape the original sends them; timestamps are Unix seconds as strings.</summary>
-public sealed class PostgresCallbackStore(NpgsqlDataSource dataSource, string serviceId) : ICallbackStore
+/// <summary>
+/// The one owner of the tables behind the webhook, for one cluster service: webhook_outbox (the
+/// callbacks), messages_in (users' messages, each written with its callback by one statement) and
+/// application_settings (where callbacks go, read with the callbacks in one snapshot). They are one
+/// store because their statements join them. By concern:
+/// <list type="bullet">
+/// <item>here, what the shards record: statuses and inbound messages, as callbacks in the shape the
+/// original sends them (timestamps are Unix seconds as strings);</item>
+/// <item><c>.Settings</c>: the application settings and the backlog, for the gateway;</item>
+/// <item><c>.Inbound</c>: the shard of an inbound message and its read mark, for the gateway;</item>
+/// <item><c>.Dispatch</c>: the webhook dispatcher's queries;</item>
+/// <item><c>.Retention</c>: the pruner's deletes.</item>
+/// </list>
+/// The dispatcher's and the pruner's statements run on a connection the caller holds (the dispatcher
+/// role's); the others on the process's pool.
+/// </summary>
+public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, string serviceId) : ICallbackStore, IWebhookStore, IInboundMessages
 {
     public async Task RecordStatusesAsync(IReadOnlyList<StatusUpdate> statuses, CancellationToken cancellationToken)
     {

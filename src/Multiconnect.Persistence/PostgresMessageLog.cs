@@ -150,4 +150,17 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
 
         return shards;
     }
+
+    /// <summary>
+    /// Messages the upstream acknowledged more than <paramref name="retention"/> ago. A message not yet
+    /// sent is never deleted, however old: its shard still has to deliver it, and after a change of the
+    /// shard count the shard that gained its recipient waits for it.
+    /// </summary>
+    public Task<int> DeleteSentMessagesAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
+        Pruning.DeleteAsync(connection, serviceId, """
+            DELETE FROM messages_out WHERE seq = ANY(ARRAY(
+                SELECT seq FROM messages_out
+                 WHERE service_id = $1 AND sent_at IS NOT NULL AND sent_at < now() - $2
+                 ORDER BY sent_at LIMIT $3))
+            """, retention, limit, cancellationToken);
 }

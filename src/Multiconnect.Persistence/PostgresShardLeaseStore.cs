@@ -80,4 +80,13 @@ public sealed class PostgresShardLeaseStore(NpgsqlDataSource dataSource, string 
 
         return leases;
     }
+
+    /// <summary>Fence events (refused attempts of replaced shard owners) recorded more than <paramref name="retention"/> ago.</summary>
+    /// <remarks>The oldest rows by id, which is the order of refusal: the deletion stops at the first recent one.</remarks>
+    public Task<int> DeleteFenceEventsAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
+        Pruning.DeleteAsync(connection, serviceId, """
+            DELETE FROM shard_fence_events WHERE id = ANY(ARRAY(
+                SELECT id FROM (SELECT id, refused_at FROM shard_fence_events WHERE service_id = $1 ORDER BY id LIMIT $3) AS oldest
+                 WHERE refused_at < now() - $2))
+            """, retention, limit, cancellationToken);
 }

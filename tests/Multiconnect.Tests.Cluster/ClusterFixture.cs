@@ -28,7 +28,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
             siloBuilder.Services.AddSingleton<IShardMapSource, MasterShardMapSource>();
             siloBuilder.Services.AddSingleton<IMessageLog, InMemoryMessageLog>();
-            siloBuilder.Services.AddSingleton<ICallbackStore, DiscardingCallbackStore>();
+            siloBuilder.Services.AddSingleton<ICallbackStore, InMemoryCallbackStore>();
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
             siloBuilder.Services.AddMetrics();

@@ -1,4 +1,3 @@
-using Multiconnect.Grains.Directory;
 using Multiconnect.Persistence;
 using Multiconnect.Tests.Integration.Infrastructure;
 using Orleans.Runtime;

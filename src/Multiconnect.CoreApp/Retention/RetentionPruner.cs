@@ -17,7 +17,9 @@ namespace Multiconnect.CoreApp.Retention;
 /// writing (docs/benchmarks.md), so a pass catches up within moments of each wait.
 /// </summary>
 internal sealed class RetentionPruner(
-    PostgresRetention retention,
+    PostgresCallbackStore callbacks,
+    PostgresMessageLog messages,
+    PostgresShardLeaseStore leases,
     IOptions<RetentionOptions> options,
     IOptions<WebhookOptions> webhooks,
     RetentionMetrics metrics,
@@ -113,7 +115,7 @@ internal sealed class RetentionPruner(
 
     private async Task<bool> DropUndeliveredCallbacksAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
     {
-        var dropped = await retention.DropUndeliveredCallbacksAsync(
+        var dropped = await callbacks.DropUndeliveredCallbacksAsync(
             connection, _webhooks.MaxPendingAge, _webhooks.MaxPendingCallbacks, _options.BatchSize, cancellationToken);
         webhookMetrics.Dropped("age", dropped.ByAge.Count);
         webhookMetrics.Dropped("count", dropped.ByCount.Count);
@@ -124,7 +126,7 @@ internal sealed class RetentionPruner(
 
     private async Task<bool> DeleteDeliveredCallbacksAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
     {
-        var deleted = await retention.DeleteDeliveredCallbacksAsync(connection, _webhooks.DeliveredRetention, _options.BatchSize, cancellationToken);
+        var deleted = await callbacks.DeleteDeliveredCallbacksAsync(connection, _webhooks.DeliveredRetention, _options.BatchSize, cancellationToken);
         metrics.Deleted("webhook_outbox", deleted);
         pass.DeliveredCallbacks += deleted;
         return deleted >= _options.BatchSize;
@@ -132,7 +134,7 @@ internal sealed class RetentionPruner(
 
     private async Task<bool> DeleteSentMessagesAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
     {
-        var deleted = await retention.DeleteSentMessagesAsync(connection, _options.SentMessages, _options.BatchSize, cancellationToken);
+        var deleted = await messages.DeleteSentMessagesAsync(connection, _options.SentMessages, _options.BatchSize, cancellationToken);
         metrics.Deleted("messages_out", deleted);
         pass.SentMessages += deleted;
         return deleted >= _options.BatchSize;
@@ -141,7 +143,7 @@ internal sealed class RetentionPruner(
     /// <summary>Pages through the users' messages past retention; those whose callback still waits are passed over until the next pass.</summary>
     private async Task<bool> DeleteInboundMessagesAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
     {
-        var page = await retention.DeleteInboundMessagesAsync(connection, _options.InboundMessages, pass.InboundAfter, _options.BatchSize, cancellationToken);
+        var page = await callbacks.DeleteInboundMessagesAsync(connection, _options.InboundMessages, pass.InboundAfter, _options.BatchSize, cancellationToken);
         metrics.Deleted("messages_in", page.Deleted);
         pass.InboundMessages += page.Deleted;
         pass.InboundAfter = page.Last ?? pass.InboundAfter;
@@ -150,7 +152,7 @@ internal sealed class RetentionPruner(
 
     private async Task<bool> DeleteFenceEventsAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
     {
-        var deleted = await retention.DeleteFenceEventsAsync(connection, _options.FenceEvents, _options.BatchSize, cancellationToken);
+        var deleted = await leases.DeleteFenceEventsAsync(connection, _options.FenceEvents, _options.BatchSize, cancellationToken);
         metrics.Deleted("shard_fence_events", deleted);
         pass.FenceEvents += deleted;
         return deleted >= _options.BatchSize;

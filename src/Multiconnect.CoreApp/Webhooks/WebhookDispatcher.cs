@@ -20,6 +20,7 @@ namespace Multiconnect.CoreApp.Webhooks;
 /// </summary>
 internal sealed class WebhookDispatcher(
     NpgsqlDataSource dataSource,
+    PostgresCallbackStore callbacks,
     WebhookSender sender,
     IOptions<WebhookOptions> options,
     WebhookMetrics metrics,
@@ -28,7 +29,6 @@ internal sealed class WebhookDispatcher(
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly WebhookOptions _options = options.Value;
-    private readonly WebhookOutbox _outbox = new(serviceId);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -96,7 +96,7 @@ internal sealed class WebhookDispatcher(
                     if (running.Count < _options.Concurrency)
                     {
                         var busy = running.Keys.ToList();
-                        var (target, rows) = await role.UseAsync((connection, ct) => _outbox.TakeDueAsync(connection, _options.Concurrency - busy.Count, _options.BatchSize, busy, ct), token);
+                        var (target, rows) = await role.UseAsync((connection, ct) => callbacks.TakeDueAsync(connection, _options.Concurrency - busy.Count, _options.BatchSize, busy, ct), token);
                         if (target is not null)
                         {
                             foreach (var turn in rows.GroupBy(row => row.Conversation, StringComparer.Ordinal))
@@ -109,7 +109,7 @@ internal sealed class WebhookDispatcher(
                     if (measuredAt is not { } measured || Stopwatch.GetElapsedTime(measured) >= WebhookMetrics.MeasureBacklogEvery)
                     {
                         measuredAt = Stopwatch.GetTimestamp();
-                        metrics.Backlog(await role.UseAsync((connection, ct) => WebhookBacklog.EstimateAsync(connection, serviceId, ct), token));
+                        metrics.Backlog(await role.UseAsync((connection, ct) => callbacks.EstimateBacklogAsync(connection, ct), token));
                     }
                 }
 
@@ -191,7 +191,7 @@ internal sealed class WebhookDispatcher(
             return;
         }
 
-        await role.UseAsync((connection, ct) => WebhookOutbox.RecordAsync(connection, turns, _options.BackoffAfter, ct), token);
+        await role.UseAsync((connection, ct) => PostgresCallbackStore.RecordTurnsAsync(connection, turns, _options.BackoffAfter, ct), token);
         metrics.Recorded(turns);
         foreach (var (conversation, failure) in turns.Where(t => t.Failure is not null).Select(t => (t.Conversation, t.Failure!)))
         {

@@ -32,7 +32,9 @@ public static class WebhookHosting
         services.AddSingleton<IValidateOptions<RetentionOptions>, RetentionOptionsValidator>();
         services.AddSingleton<RetentionMetrics>();
         services.AddSingleton(provider => new RetentionPruner(
-            new PostgresRetention(serviceId),
+            provider.GetRequiredService<PostgresCallbackStore>(),
+            provider.GetRequiredService<PostgresMessageLog>(),
+            provider.GetRequiredService<PostgresShardLeaseStore>(),
             provider.GetRequiredService<IOptions<RetentionOptions>>(),
             provider.GetRequiredService<IOptions<WebhookOptions>>(),
             provider.GetRequiredService<RetentionMetrics>(),
@@ -40,6 +42,7 @@ public static class WebhookHosting
             provider.GetRequiredService<ILogger<RetentionPruner>>()));
         services.AddHostedService(provider => new WebhookDispatcher(
             provider.GetRequiredService<NpgsqlDataSource>(),
+            provider.GetRequiredService<PostgresCallbackStore>(),
             provider.GetRequiredService<WebhookSender>(),
             provider.GetRequiredService<IOptions<WebhookOptions>>(),
             provider.GetRequiredService<WebhookMetrics>(),

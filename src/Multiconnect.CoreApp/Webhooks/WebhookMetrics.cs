@@ -1,12 +1,13 @@
 using System.Diagnostics.Metrics;
 using Multiconnect.Contracts.Telemetry;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.CoreApp.Webhooks;
 
 /// <summary>
 /// The webhook dispatcher's instruments on the <c>Multiconnect</c> meter. The backlog is reported only
 /// by the CoreApp holding the dispatcher role, from an estimate it makes every few seconds
-/// (<see cref="Persistence.WebhookBacklog"/>): a scrape never queries the database. Names and meanings: docs/metrics.md.
+/// (<see cref="PostgresCallbackStore.EstimateBacklogAsync(Npgsql.NpgsqlConnection, CancellationToken)"/>): a scrape never queries the database. Names and meanings: docs/metrics.md.
 /// </summary>
 internal sealed class WebhookMetrics
 {

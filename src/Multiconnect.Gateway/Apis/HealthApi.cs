@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Multiconnect.Gateway.Cluster;
-using Multiconnect.Gateway.Webhooks;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.Gateway.Apis;
 

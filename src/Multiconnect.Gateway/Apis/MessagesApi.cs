@@ -4,7 +4,7 @@ using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
-using Multiconnect.Gateway.Inbound;
+using Multiconnect.Persistence;
 using Multiconnect.Gateway.Requests;
 
 namespace Multiconnect.Gateway.Apis;
@@ -64,7 +64,7 @@ public static class MessagesApi
         }
     }
 
-    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, InboundMessages inbound)
+    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, IInboundMessages inbound)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Metrics;
-using Multiconnect.Gateway.Webhooks;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.Gateway.Apis;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
-using Multiconnect.Gateway.Webhooks;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.Gateway.Apis;
 
@@ -34,7 +34,7 @@ public static class SettingsApi
             return body.Error;
         }
 
-        var patch = ApplicationSettingsPatch.From(body.Value);
+        var patch = ApplicationSettingsRequest.From(body.Value);
         if (!patch.IsValid)
         {
             return patch.Error;

@@ -1,4 +1,4 @@
-using Multiconnect.Gateway.Webhooks;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.Gateway.Apis;
 

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.Gateway.Auth;
 

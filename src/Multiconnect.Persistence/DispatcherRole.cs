@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Npgsql;
 
-namespace Multiconnect.CoreApp.Webhooks;
+namespace Multiconnect.Persistence;
 
 /// <summary>
 /// The right to dispatch webhooks, held by one CoreApp of the cluster at a time: a PostgreSQL session
@@ -16,7 +16,7 @@ namespace Multiconnect.CoreApp.Webhooks;
 /// confirmed query, so it never sends after its successor may have started.</item>
 /// </list>
 /// </summary>
-internal sealed class DispatcherRole : IAsyncDisposable
+public sealed class DispatcherRole : IAsyncDisposable
 {
     /// <summary>The lock's first key, "mcwh"; the second is the hash of the service id, so each cluster service has its own dispatcher.</summary>
     private const int LockClass = 0x6D63_7768;

@@ -1,14 +1,14 @@
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Multiconnect.CoreApp.Webhooks;
+namespace Multiconnect.Persistence;
 
 /// <summary>
-/// The dispatcher's queries on webhook_outbox and application_settings, for one cluster service. A
-/// conversation's order is its rows' seq order; only the oldest undelivered row of a conversation (its
-/// head) carries the conversation's retry time (next_attempt_at).
+/// The webhook dispatcher's queries on webhook_outbox and application_settings. A conversation's order
+/// is its rows' seq order; only the oldest undelivered row of a conversation (its head) carries the
+/// conversation's retry time (next_attempt_at).
 /// </summary>
-internal sealed class WebhookOutbox(string serviceId)
+public sealed partial class PostgresCallbackStore
 {
     /// <summary>
     /// Where callbacks go now, and the first <paramref name="rowsEach"/> undelivered rows of up to
@@ -75,7 +75,7 @@ internal sealed class WebhookOutbox(string serviceId)
     /// Records finished turns in one round trip: delivered and skipped rows get delivered_at; a failed
     /// head gets its attempt, its error and the time of its retry, <paramref name="backoff"/> from now.
     /// </summary>
-    public static async Task RecordAsync(
+    public static async Task RecordTurnsAsync(
         NpgsqlConnection connection, IReadOnlyList<ConversationTurn> turns, Func<int, TimeSpan> backoff, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turns);

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Multiconnect.Gateway.Auth;
+namespace Multiconnect.Persistence;
 
 /// <summary>Tokens in the api_tokens table, shared by all gateway replicas. Expired rows go when a new token is saved.</summary>
 public sealed class PostgresApiTokenStore(NpgsqlDataSource dataSource) : IApiTokenStore

@@ -2,7 +2,7 @@ using Multiconnect.Contracts.Grains;
 using Npgsql;
 using Orleans.GrainDirectory;
 
-namespace Multiconnect.Grains.Directory;
+namespace Multiconnect.Persistence;
 
 /// <summary>
 /// An Orleans grain directory in the grain_directory table. Registration is one atomic statement:

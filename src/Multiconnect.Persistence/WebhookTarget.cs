@@ -1,4 +1,4 @@
-namespace Multiconnect.CoreApp.Webhooks;
+namespace Multiconnect.Persistence;
 
 /// <summary>Where callbacks go now, and whether 'sent' statuses are among them (the application settings).</summary>
-internal sealed record WebhookTarget(Uri Url, bool SentStatus);
+public sealed record WebhookTarget(Uri Url, bool SentStatus);

@@ -1,13 +1,10 @@
 using Multiconnect.Gateway.Errors;
-using Multiconnect.Gateway.Requests;
+using Multiconnect.Persistence;
 
-namespace Multiconnect.Gateway.Webhooks;
+namespace Multiconnect.Gateway.Requests;
 
-/// <summary>
-/// PATCH /v1/settings/application: <c>{"webhooks":{"url"},"sent_status"}</c>, every field optional.
-/// <see cref="SetsWebhookUrl"/> says whether the URL changes; to <see cref="WebhookUrl"/>, or removed when that is null.
-/// </summary>
-public sealed record ApplicationSettingsPatch(bool SetsWebhookUrl, Uri? WebhookUrl, bool? SentStatus)
+/// <summary>PATCH /v1/settings/application: <c>{"webhooks":{"url"},"sent_status"}</c>, every field optional.</summary>
+public static class ApplicationSettingsRequest
 {
     /// <summary>Longest webhook URL accepted, in characters.</summary>
     public const int MaxUrlLength = 2048;
@@ -30,13 +27,6 @@ public sealed record ApplicationSettingsPatch(bool SetsWebhookUrl, Uri? WebhookU
         return body.Problems is { } problems
             ? (Validated<ApplicationSettingsPatch>)problems
             : new ApplicationSettingsPatch(url is not null, webhookUrl, sentStatus);
-    }
-
-    /// <summary>The settings with this patch applied.</summary>
-    public ApplicationSettings ApplyTo(ApplicationSettings current)
-    {
-        ArgumentNullException.ThrowIfNull(current);
-        return new(SetsWebhookUrl ? WebhookUrl : current.WebhookUrl, SentStatus ?? current.SentStatus);
     }
 
     private static Uri? WebhookUrlFrom(string text) =>

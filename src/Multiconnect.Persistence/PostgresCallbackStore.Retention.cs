@@ -2,33 +2,12 @@ using Npgsql;
 
 namespace Multiconnect.Persistence;
 
-/// <summary>
-/// Deletes what has outlived its retention from the tables the shards fill, for one cluster service.
-/// Each call is one statement that deletes at most <c>limit</c> rows, oldest first, and finds them
-/// through an index holding candidates only (migration 0012), so its cost follows the rows it deletes,
-/// not the size of the table. The statements run on a connection the caller holds: the pruner runs
-/// them on the webhook dispatcher role's connection, so pruning costs no connection of its own.
-/// They sit together here, rather than in each table's store, because one loop runs them all on that
-/// one connection; each touches one table.
-/// </summary>
-public sealed class PostgresRetention(string serviceId)
+/// <summary>The retention pruner's deletes on the callbacks' tables (<see cref="Pruning"/>).</summary>
+public sealed partial class PostgresCallbackStore
 {
-    /// <summary>
-    /// Messages the upstream acknowledged more than <paramref name="retention"/> ago. A message not yet
-    /// sent is never deleted, however old: its shard still has to deliver it, and after a change of the
-    /// shard count the shard that gained its recipient waits for it.
-    /// </summary>
-    public Task<int> DeleteSentMessagesAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
-        DeleteAsync(connection, """
-            DELETE FROM messages_out WHERE seq = ANY(ARRAY(
-                SELECT seq FROM messages_out
-                 WHERE service_id = $1 AND sent_at IS NOT NULL AND sent_at < now() - $2
-                 ORDER BY sent_at LIMIT $3))
-            """, retention, limit, cancellationToken);
-
     /// <summary>Callbacks the webhook accepted (or that were skipped, as unwanted sent statuses) more than <paramref name="retention"/> ago.</summary>
     public Task<int> DeleteDeliveredCallbacksAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
-        DeleteAsync(connection, """
+        Pruning.DeleteAsync(connection, serviceId, """
             DELETE FROM webhook_outbox WHERE seq = ANY(ARRAY(
                 SELECT seq FROM webhook_outbox
                  WHERE service_id = $1 AND delivered_at IS NOT NULL AND delivered_at < now() - $2
@@ -86,7 +65,7 @@ public sealed class PostgresRetention(string serviceId)
     public async Task<InboundPage> DeleteInboundMessagesAsync(
         NpgsqlConnection connection, TimeSpan retention, DateTime? after, int limit, CancellationToken cancellationToken)
     {
-        // The message and its callback are written by one statement (PostgresCallbackStore), the callback
+        // The message and its callback are written by one statement (RecordInboundAsync), the callback
         // carrying the message's id at messages[0].id, in the conversation of its sender.
         await using var command = new NpgsqlCommand("""
             WITH page AS (
@@ -112,22 +91,4 @@ public sealed class PostgresRetention(string serviceId)
         return new InboundPage((int)reader.GetInt64(0), (int)reader.GetInt64(1), reader.IsDBNull(2) ? null : reader.GetDateTime(2));
     }
 
-    /// <summary>Fence events (refused attempts of replaced shard owners) recorded more than <paramref name="retention"/> ago.</summary>
-    /// <remarks>The oldest rows by id, which is the order of refusal: the deletion stops at the first recent one.</remarks>
-    public Task<int> DeleteFenceEventsAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
-        DeleteAsync(connection, """
-            DELETE FROM shard_fence_events WHERE id = ANY(ARRAY(
-                SELECT id FROM (SELECT id, refused_at FROM shard_fence_events WHERE service_id = $1 ORDER BY id LIMIT $3) AS oldest
-                 WHERE refused_at < now() - $2))
-            """, retention, limit, cancellationToken);
-
-    /// <summary>Runs one of the deletes above: <c>$1</c> the service, <c>$2</c> the retention, <c>$3</c> the most rows.</summary>
-    private async Task<int> DeleteAsync(NpgsqlConnection connection, string sql, TimeSpan retention, int limit, CancellationToken cancellationToken)
-    {
-        await using var command = new NpgsqlCommand(sql, connection);
-        command.Parameters.Add(new() { Value = serviceId });
-        command.Parameters.Add(new() { Value = retention });
-        command.Parameters.Add(new() { Value = limit });
-        return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
 }

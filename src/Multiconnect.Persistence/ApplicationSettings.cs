@@ -1,4 +1,4 @@
-namespace Multiconnect.Gateway.Webhooks;
+namespace Multiconnect.Persistence;
 
 /// <summary>
 /// The application settings the gateway keeps (one row per cluster service): where callbacks go, and

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Multiconnect.Gateway.Auth;
+namespace Multiconnect.Persistence;
 
 /// <summary>Development mode only: tokens known to this one gateway, lost when it stops.</summary>
 public sealed class InMemoryApiTokenStore : IApiTokenStore

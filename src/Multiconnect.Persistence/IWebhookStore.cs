@@ -1,4 +1,4 @@
-namespace Multiconnect.Gateway.Webhooks;
+namespace Multiconnect.Persistence;
 
 /// <summary>
 /// What the gateway keeps about webhooks: the application settings (where callbacks go), shared by

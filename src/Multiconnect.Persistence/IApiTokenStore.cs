@@ -1,4 +1,4 @@
-namespace Multiconnect.Gateway.Auth;
+namespace Multiconnect.Persistence;
 
 /// <summary>Where issued tokens live, so that every gateway replica accepts every token.</summary>
 public interface IApiTokenStore
