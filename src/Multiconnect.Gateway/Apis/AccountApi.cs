@@ -45,7 +45,8 @@ public static class AccountApi
 
         // Setting a count is idempotent, so retrying is safe. The master answers once the new generation is
         // stored; it tells the shards first, which may take a few seconds while a CoreApp is failing over.
-        // When the master cannot be reached or cannot store it, the answer is the original's 403: retry.
+        // When the master cannot be reached, or cannot store the change (the database is away), the answer is
+        // the original's 403: retry.
         try
         {
             var map = await caller.CallAsync(
@@ -60,6 +61,10 @@ public static class AccountApi
         catch (Exception e) when (ShardCaller.IsTransient(e) && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             return ApiError.TemporarilyUnavailable("The shard count cannot be changed now (the cluster is not reachable); nothing may have changed. Retry.");
+        }
+        catch (StorageUnavailableException)
+        {
+            return ApiError.TemporarilyUnavailable("The shard count cannot be changed now (the database is not reachable); nothing has changed. Retry.");
         }
     }
 }
