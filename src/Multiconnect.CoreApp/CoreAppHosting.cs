@@ -73,6 +73,7 @@ public static class CoreAppHosting
 
             silo.AddIncomingGrainCallFilter<StorageErrors>();
             silo.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+            silo.Services.AddPlacementDirector<MasterPlacementStrategy, MasterPlacementDirector>();
             silo.Services.AddOptions<ShardOptions>()
                 .Bind(configuration.GetSection(ShardOptions.Section))
                 .Validate(o => o.Window is > 0 and <= 10_000, $"{ShardOptions.Section}:Window must be between 1 and 10000.")

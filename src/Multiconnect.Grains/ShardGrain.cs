@@ -172,7 +172,7 @@ public sealed partial class ShardGrain(
     {
         var (heldBuckets, heldMessages) = _delivery?.Held ?? default;
         return new(ShardId, silo.SiloAddress, $"{silo.DnsHostName}:{silo.Name}", lease.Epoch, lease.ClaimedAt,
-            Volatile.Read(ref _map).Generation, heldBuckets, heldMessages, Draining);
+            Volatile.Read(ref _map).Generation, heldBuckets, heldMessages, Draining, _delivery?.Upstream ?? UpstreamStatus.Connecting);
     }
 
     /// <summary>Whether the log holds messages of this shard not yet acknowledged upstream.</summary>

@@ -14,7 +14,7 @@ namespace Multiconnect.Grains;
 /// (<c>ShardKeeper</c>), so shards come back after a silo dies without any request, and shards beyond the
 /// count stay alive until they have delivered everything they accepted. Shards never call the master.
 /// </summary>
-[GrainDirectory(GrainDirectoryName = ShardDirectory.Name)]
+[MasterPlacement, GrainDirectory(GrainDirectoryName = ShardDirectory.Name)]
 public sealed partial class ShardMapGrain(
     [PersistentState("shard-map", StorageNames.Cluster)] IPersistentState<ShardMapState> earlierState,
     IShardMapStore maps,

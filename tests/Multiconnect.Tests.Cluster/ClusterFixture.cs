@@ -31,6 +31,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddSingleton<ICallbackStore, InMemoryCallbackStore>();
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
+            siloBuilder.Services.AddPlacementDirector<MasterPlacementStrategy, MasterPlacementDirector>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<Multiconnect.Grains.Telemetry.ShardMetrics>();
         }

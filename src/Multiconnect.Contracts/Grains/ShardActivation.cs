@@ -4,7 +4,8 @@ namespace Multiconnect.Contracts.Grains;
 /// Where a shard is active (its silo, and its node as "host:node-name"), the epoch its lease was claimed
 /// with, and since when; the generation of the shard map it acts under, and its part in a handover:
 /// buckets of recipients it gained whose earlier messages another shard still delivers (their sends
-/// held meanwhile), and whether it is draining (its id is beyond the count; it retires once delivered).
+/// held meanwhile), whether it is draining (its id is beyond the count; it retires once delivered), and
+/// its session's state (<see cref="UpstreamStatus"/>).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ShardActivation(
@@ -16,4 +17,5 @@ public sealed record ShardActivation(
     [property: Id(5)] long Generation = 0,
     [property: Id(6)] int HeldBuckets = 0,
     [property: Id(7)] int HeldMessages = 0,
-    [property: Id(8)] bool Draining = false);
+    [property: Id(8)] bool Draining = false,
+    [property: Id(9)] string Upstream = UpstreamStatus.Connecting);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using Multiconnect.Contracts.Grains;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Persistence;
 
@@ -26,13 +27,14 @@ public static class HealthApi
         {
             [$"{Environment.MachineName}:{gateway.Value.Name}"] = new("connected", "gateway", null),
         };
+        var secondary = MasterSuccession.Next(cluster.CoreApps.Select(coreApp => coreApp.Silo), cluster.Master);
         foreach (var coreApp in cluster.CoreApps)
         {
-            var shards = cluster.ShardsOn(coreApp.Silo);
+            var shards = cluster.Shards.Where(shard => shard.Silo.Equals(coreApp.Silo)).ToList();
             nodes[coreApp.Node] = new NodeHealth(
-                shards.Count > 0 ? "connected" : "disconnected",
-                coreApp.Silo.Equals(cluster.Master) ? "primary_master" : "coreapp",
-                shards);
+                UpstreamStatus.Combined(shards.Select(shard => shard.Upstream)),
+                coreApp.Silo.Equals(cluster.Master) ? "primary_master" : coreApp.Silo.Equals(secondary) ? "secondary_master" : "coreapp",
+                [.. shards.Select(shard => shard.ShardId)]);
         }
 
         return TypedResults.Ok(new HealthResponse(
@@ -47,7 +49,11 @@ public static class HealthApi
 
 public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap, WebhooksHealth Webhooks);
 
-/// <summary>gateway_status: connected when the CoreApp owns a shard, disconnected for a spare.</summary>
+/// <summary>
+/// gateway_status: the state of the upstream sessions of the shards the CoreApp hosts
+/// (<see cref="UpstreamStatus"/>), disconnected for a CoreApp without shards. role: primary_master (it hosts
+/// the master), secondary_master (it takes the master over if the primary dies), coreapp; a gateway is gateway.
+/// </summary>
 public sealed record NodeHealth(string GatewayStatus, string Role, IReadOnlyList<int>? Shards);
 
 /// <summary>

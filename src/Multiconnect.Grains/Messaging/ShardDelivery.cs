@@ -51,6 +51,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private ShardMapView _map;
     private TaskCompletionSource _mapChanged = NewSignal();
     private UpstreamSession? _session;
+    private string _upstream = UpstreamStatus.Connecting;
 
     /// <summary>
     /// Starts delivering <paramref name="pending"/> (the log's unsent rows) under <paramref name="map"/>;
@@ -73,6 +74,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     /// <summary>The upstream refused this epoch: a newer activation owns the shard.</summary>
     public bool Fenced { get; private set; }
+
+    /// <summary>The session's state (<see cref="UpstreamStatus"/>), written by the delivering loop only.</summary>
+    public string Upstream { get => Volatile.Read(ref _upstream); private set => Volatile.Write(ref _upstream, value); }
 
     /// <summary>Tells the upstream an inbound message was read (on the open session, whose sends are thread-safe); false when there is no session right now.</summary>
     public bool MarkRead(string inboundId) => _session is { } session && session.MarkRead(inboundId);
@@ -169,6 +173,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
             delay = TimeSpan.FromMilliseconds(200);
             _session = session;
+            Upstream = UpstreamStatus.Connected;
             var events = Task.Run(() => HandleEventsAsync(session));
             try
             {
@@ -181,6 +186,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             finally
             {
                 _session = null;
+                Upstream = UpstreamStatus.Connecting;
                 await session.DisposeAsync();
                 await events;
             }
@@ -194,8 +200,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             var map = Volatile.Read(ref _map);
             if (_options.UpstreamUrl is null || map.Account is not { } account)
             {
-                return null; // Not configured, or no business number registered yet: messages wait in the log.
+                // Not configured, or no business number registered yet: messages wait in the log.
+                Upstream = _options.UpstreamUrl is null ? UpstreamStatus.Disconnected : UpstreamStatus.Unregistered;
+                return null;
             }
+
+            Upstream = UpstreamStatus.Connecting;
 
             var session = await UpstreamSession.ConnectAsync(new UpstreamSessionOptions
             {
