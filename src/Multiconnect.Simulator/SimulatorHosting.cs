@@ -73,6 +73,7 @@ public static class SimulatorHosting
 
         app.UseWebSockets();
         app.MapUpstreamEndpoint();
+        app.MapAccountCheckEndpoint();
         app.MapAdminApi();
         return app;
     }

@@ -6,6 +6,9 @@ public static partial class SimulatorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Session {SessionId} open: +{Number} shard {Shard}/{Shards} epoch {Epoch} ({Client})")]
     public static partial void SessionOpened(this ILogger logger, string sessionId, string number, int shard, int shards, long epoch, string? client);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Account check for +{Number}: certificate {Verdict}, account {Standing}")]
+    public static partial void AccountChecked(this ILogger logger, string number, string verdict, string standing);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session refused for +{Number} shard {Shard} epoch {Epoch}: {Reason} ({Detail})")]
     public static partial void SessionRefused(this ILogger logger, string number, int shard, long epoch, string reason, string detail);
 

@@ -21,6 +21,12 @@ public static class RefusalReasons
 
     public const string CertificateNotYetValid = "cert_not_yet_valid";
 
+    /// <summary>The account is logged out: a genuine certificate of another number was presented for it. An account check with its own certificate logs it in again.</summary>
+    public const string LoggedOut = "logged_out";
+
+    /// <summary>The account is blocked: an expired certificate was presented for it. Only the operator of the servers unblocks it.</summary>
+    public const string Blocked = "blocked";
+
     /// <summary>The server takes no new sessions for now (a fault, or shutting down): retry later.</summary>
     public const string Unavailable = "unavailable";
 

@@ -9,6 +9,9 @@ public static class UpstreamProtocol
     /// <summary>The WebSocket endpoint's path.</summary>
     public const string Path = "/v1/upstream";
 
+    /// <summary>Where a business account is checked with a certificate (HTTP POST, JSON): <see cref="AccountCheckRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
+    public const string AccountCheckPath = "/v1/account/check";
+
     /// <summary>Where the certificate authority publishes its public key.</summary>
     public const string CaPath = "/v1/ca";
 

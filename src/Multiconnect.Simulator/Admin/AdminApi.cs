@@ -24,6 +24,7 @@ public static class AdminApi
         admin.MapGet("/numbers/{number}/recipients/{recipient}/delivered", GetDelivered);
         admin.MapPost("/numbers/{number}/inbound", InjectInbound);
         admin.MapGet("/numbers/{number}/inbound/{id}", GetInbound);
+        admin.MapPost("/numbers/{number}/standing", SetStanding);
         admin.MapPost("/certificates", IssueCertificate);
         admin.MapGet("/faults", GetFaults);
         admin.MapDelete("/faults", ClearFaults);
@@ -178,6 +179,25 @@ public static class AdminApi
 
         faults.AddLatency(request.Number, TimeSpan.FromMilliseconds(request.Milliseconds.Value), request.Seconds is { } s ? TimeSpan.FromSeconds(s) : null);
         Log(loggers, $"{request.Milliseconds} ms latency for {request.Number ?? "all numbers"}, {(request.Seconds is { } d ? $"{d} s" : "until cleared")}");
+        return TypedResults.NoContent();
+    }
+
+    public static Results<NoContent, BadRequest<AdminError>, NotFound<AdminError>> SetStanding(
+        string number, SetStandingRequest request, BusinessNumbers numbers, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (!AccountStanding.IsKnown(request.Standing))
+        {
+            return Invalid($"standing must be {AccountStanding.Active}, {AccountStanding.LoggedOut} or {AccountStanding.Blocked}");
+        }
+
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        business.SetStanding(request.Standing!, $"the servers' operator set the account {request.Standing}");
+        Log(loggers, $"+{business.Number} set {request.Standing}");
         return TypedResults.NoContent();
     }
 

@@ -8,4 +8,5 @@ public sealed record NumberStats(
     IReadOnlyDictionary<string, long> RefusedSessions,
     int InboundPending,
     int ReceiptsHeld,
-    IReadOnlyList<ShardStats> Shards);
+    IReadOnlyList<ShardStats> Shards,
+    string Standing);

@@ -29,6 +29,7 @@ public sealed class BusinessNumber
     private int _heldReceiptCount;
     private int _shardCount;
     private long _generation;
+    private string _standing = AccountStanding.Active;
 
     public BusinessNumber(string cc, string phone)
     {
@@ -57,8 +58,45 @@ public sealed class BusinessNumber
     /// </summary>
     public int ShardCount => Volatile.Read(ref _shardCount);
 
+    /// <summary>The account's standing (<see cref="AccountStanding"/>): only an active account has sessions.</summary>
+    public string Standing
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _standing;
+            }
+        }
+    }
+
     /// <summary>
-    /// Opens <paramref name="session"/> unless its epoch is older than the highest seen for its shard.
+    /// Changes the account's standing. An account that is no longer active loses every session at once,
+    /// closed with the standing as the reason, and new ones are refused (<see cref="Admit"/>).
+    /// </summary>
+    public void SetStanding(string standing, string detail)
+    {
+        if (!AccountStanding.IsKnown(standing))
+        {
+            throw new ArgumentOutOfRangeException(nameof(standing), standing, "not a standing");
+        }
+
+        List<ShardSession> closing;
+        lock (_gate)
+        {
+            _standing = standing;
+            closing = standing == AccountStanding.Active ? [] : [.. _slots.Select(slot => slot.Session).OfType<ShardSession>()];
+        }
+
+        foreach (var session in closing)
+        {
+            Detach(session);
+            session.Close(standing, detail);
+        }
+    }
+
+    /// <summary>
+    /// Opens <paramref name="session"/> unless the account is not active, or its epoch is older than the highest seen for its shard.
     /// A session with the same or a newer epoch replaces the current one, which is closed as superseded.
     /// Returns the refusal, or null when the session is open (its welcome is then queued first).
     /// </summary>
@@ -67,6 +105,14 @@ public sealed class BusinessNumber
         ArgumentNullException.ThrowIfNull(session);
         lock (_gate)
         {
+            if (_standing != AccountStanding.Active)
+            {
+                Counters.CountRefusedSession(_standing);
+                return new RefusedFrame(_standing, _standing == AccountStanding.Blocked
+                    ? $"+{Number} is blocked: an expired certificate was presented for it"
+                    : $"+{Number} is logged out: a certificate of another number was presented for it; check the account with its own certificate");
+            }
+
             var slot = _slots[session.Shard];
             lock (slot.Gate)
             {
@@ -339,7 +385,7 @@ public sealed class BusinessNumber
                     : null))
                 .ToList();
             var pending = _heldInbound.Count + _slots.Sum(s => s.Session?.InFlightInbound.Count ?? 0);
-            return new NumberStats(Number, ShardCount, Counters.Snapshot(), Counters.RefusedSessions(), pending, _heldReceipts.Count, shards);
+            return new NumberStats(Number, ShardCount, Counters.Snapshot(), Counters.RefusedSessions(), pending, _heldReceipts.Count, shards, _standing);
         }
     }
 

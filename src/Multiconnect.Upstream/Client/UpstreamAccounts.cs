@@ -1,0 +1,30 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Multiconnect.Upstream.Client;
+
+/// <summary>Account checks against the upstream, over HTTP (docs/upstream-protocol.md, "Account checks").</summary>
+public sealed class UpstreamAccounts(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>
+    /// Asks the servers at <paramref name="upstream"/> (their HTTP base address) to check the account of
+    /// <paramref name="cc"/> <paramref name="phone"/> with <paramref name="cert"/>; they act on the answer
+    /// (log the account out, block it, log it in again). Throws <see cref="HttpRequestException"/> when
+    /// they cannot be reached or answer otherwise than the protocol says: nothing is known then.
+    /// </summary>
+    public async Task<AccountCheckResponse> CheckAsync(Uri upstream, string cc, string phone, string? cert, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(upstream);
+        using var response = await http.PostAsJsonAsync(new Uri(upstream, UpstreamProtocol.AccountCheckPath), new AccountCheckRequest(cc, phone, cert), Json, cancellationToken);
+        if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest))
+        {
+            throw new HttpRequestException($"The account check answered {(int)response.StatusCode}", null, response.StatusCode);
+        }
+
+        return await response.Content.ReadFromJsonAsync<AccountCheckResponse>(Json, cancellationToken)
+            ?? throw new HttpRequestException("The account check answered with an empty body");
+    }
+}
