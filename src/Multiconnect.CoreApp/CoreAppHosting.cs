@@ -11,6 +11,7 @@ using Multiconnect.Grains.Placement;
 using Multiconnect.Grains.Telemetry;
 using Multiconnect.Management;
 using Multiconnect.Persistence;
+using Multiconnect.Upstream.Client;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Dashboard;
@@ -83,6 +84,8 @@ public static class CoreAppHosting
                 .ValidateOnStart();
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<ShardMetrics>();
+            silo.Services.AddSingleton(new UpstreamAccounts(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }));
+            silo.Services.AddSingleton<AccountCheck>();
 
             // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.
             silo.AddDashboard();

@@ -118,6 +118,13 @@ public sealed partial class ShardGrain(
             throw new ShardFencedException($"Shard {ShardId} on {silo.Name} no longer holds its lease");
         }
 
+        if (delivery.Upstream is var upstream && UpstreamStatus.IsAccountRefused(upstream))
+        {
+            throw new AccountNotActiveException(upstream, upstream == UpstreamStatus.Blocked
+                ? "The account is blocked by the WhatsApp servers (an expired certificate was presented for it)"
+                : "The account is logged out (a certificate of another number was presented for it): POST /v1/account/shards with the number's own certificate");
+        }
+
         if (delivery.Backlog >= options.Value.MaxBacklog)
         {
             throw new ShardOverloadedException($"Shard {ShardId} holds {delivery.Backlog} undelivered messages; retry later");

@@ -3,6 +3,7 @@ using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Persistence;
+using Multiconnect.Upstream;
 using Orleans.GrainDirectory;
 
 namespace Multiconnect.Grains;
@@ -22,6 +23,7 @@ public sealed partial class ShardMapGrain(
     IClusterMembershipService membership,
     ILocalSiloDetails silo,
     IShardLeaseStore leases,
+    AccountCheck accountCheck,
     ILogger<ShardMapGrain> logger) : Grain, IShardMapGrain
 {
     /// <summary>How long the master waits for one shard to answer before going on with the others.</summary>
@@ -53,6 +55,7 @@ public sealed partial class ShardMapGrain(
 
     public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account)
     {
+        await CheckAccountAsync(account);
         ShardMapView map;
         try
         {
@@ -81,6 +84,31 @@ public sealed partial class ShardMapGrain(
         }
 
         return map;
+    }
+
+    /// <summary>
+    /// The upstream checks the certificate for the number before anything is stored, and acts on the
+    /// account (logs it out for a certificate of another number, blocks it for an expired one): refused,
+    /// nothing changes here; unreachable, nothing changes and the caller retries.
+    /// </summary>
+    private async Task CheckAccountAsync(BusinessAccount account)
+    {
+        AccountCheckResponse? check;
+        try
+        {
+            check = await accountCheck.CheckAsync(account, CancellationToken.None);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
+        {
+            LogAccountNotChecked(logger, e.Message);
+            throw new ShardMapUnavailableException("The WhatsApp servers could not check the certificate now; nothing changed. Retry.");
+        }
+
+        if (check is { Accepted: false })
+        {
+            LogAccountRefused(logger, account.Cc + account.PhoneNumber, check.Refusal ?? "none", check.Standing, check.Detail);
+            throw new AccountRefusedException(check.Standing, check.Refusal, check.Detail);
+        }
     }
 
     public async Task EnsureShardsAsync()
@@ -152,6 +180,12 @@ public sealed partial class ShardMapGrain(
 
     private List<SiloAddress> LiveSilos() =>
         [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream could not check the account's certificate: {Reason}")]
+    private static partial void LogAccountNotChecked(ILogger logger, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream refused the certificate for +{Number} ({Refusal}); the account is {Standing}: {Detail}")]
+    private static partial void LogAccountRefused(ILogger logger, string number, string refusal, string standing, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard count changed from {From} to {To} (generation {Generation})")]
     private static partial void LogShardCountChanged(ILogger logger, int from, int to, long generation);

@@ -32,6 +32,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddOptions<Multiconnect.Grains.Messaging.ShardOptions>();
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
             siloBuilder.Services.AddPlacementDirector<MasterPlacementStrategy, MasterPlacementDirector>();
+            siloBuilder.Services.AddSingleton(new Multiconnect.Upstream.Client.UpstreamAccounts(new HttpClient())); // no upstream here: never called
+            siloBuilder.Services.AddSingleton<AccountCheck>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<Multiconnect.Grains.Telemetry.ShardMetrics>();
         }

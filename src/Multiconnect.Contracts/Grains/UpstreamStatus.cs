@@ -20,11 +20,20 @@ public static class UpstreamStatus
     /// <summary>No business number is set yet (no <c>POST /v1/account/shards</c>): accepted messages wait.</summary>
     public const string Unregistered = "unregistered";
 
+    /// <summary>The upstream logged the account out (a certificate of another number was presented): sends are refused until a shard change with the number's own certificate.</summary>
+    public const string LoggedOut = "logged_out";
+
+    /// <summary>The upstream blocked the account (an expired certificate was presented): sends are refused.</summary>
+    public const string Blocked = "blocked";
+
+    /// <summary>Whether the upstream refuses the account itself, not just a session: sends cannot go out.</summary>
+    public static bool IsAccountRefused(string status) => status is LoggedOut or Blocked;
+
     /// <summary>The state a node shows for its shards together: the least advanced of them, connected only when all are.</summary>
     public static string Combined(IEnumerable<string> shards)
     {
         ArgumentNullException.ThrowIfNull(shards);
-        var rank = new[] { Unregistered, Disconnected, Connecting, Connected };
+        var rank = new[] { Blocked, LoggedOut, Unregistered, Disconnected, Connecting, Connected };
         return shards.Select(status => Array.IndexOf(rank, status)).DefaultIfEmpty(-1).Min() is var least and >= 0
             ? rank[least]
             : Disconnected;

@@ -42,6 +42,9 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     public static ApiError Forbidden(string details) =>
         new(StatusCodes.Status403Forbidden, ApiErrorCodes.AccessDenied, "Access denied", details);
 
+    public static ApiError AccountLocked(string details) =>
+        new(StatusCodes.Status403Forbidden, ApiErrorCodes.AccountLocked, "Sender account has been locked", details);
+
     public static ApiError ServiceNotReady(string details) =>
         new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceNotReady, "Service not ready", details);
 

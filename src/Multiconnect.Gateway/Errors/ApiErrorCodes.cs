@@ -13,4 +13,7 @@ public static class ApiErrorCodes
     public const int TooManyRequests = 1015;
     public const int SystemOverloaded = 1016;
     public const int NotPrimaryCoreApp = 1018;
+
+    /// <summary>"Sender account has been locked": here, blocked by the WhatsApp servers (an expired certificate). Its HTTP status is not documented: 403 (docs/account.md).</summary>
+    public const int AccountLocked = 1031;
 }

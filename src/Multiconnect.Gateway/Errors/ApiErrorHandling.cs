@@ -22,6 +22,12 @@ public static partial class ApiErrorHandling
                 ShardMovedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard count is changing; retry shortly"),
                 ShardMapUnavailableException unavailable => ApiError.TemporarilyUnavailable(unavailable.Message),
                 MessageRefusedException refused => ApiError.BadRequest($"The message cannot be stored: {refused.Message}"),
+                // The WhatsApp servers' verdict on the account (docs/account.md).
+                AccountRefusedException { Standing: UpstreamStatus.Blocked } blocked => ApiError.AccountLocked($"The WhatsApp servers blocked the account: {blocked.Message}"),
+                AccountRefusedException { Standing: UpstreamStatus.LoggedOut } foreign => ApiError.Invalid("cert", $"{foreign.Message}; the account is logged out until this call is made with the number's own certificate"),
+                AccountRefusedException refused => ApiError.Invalid("cert", refused.Message),
+                AccountNotActiveException { Standing: UpstreamStatus.Blocked } blocked => ApiError.AccountLocked(blocked.Message),
+                AccountNotActiveException loggedOut => ApiError.Forbidden(loggedOut.Message),
                 StorageUnavailableException or Npgsql.NpgsqlException => ApiError.ServiceNotReady("The database cannot serve this request now; retry later"),
                 ShardFencedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard is moving to another CoreApp; retry shortly"),
                 SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>

@@ -228,6 +228,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             LogFenced(_logger, _shardId, _epoch, e.Message);
             Fenced = true;
         }
+        catch (UpstreamRefusedException e) when (e.Reason is RefusalReasons.LoggedOut or RefusalReasons.Blocked)
+        {
+            // The upstream refuses the account itself: sends are refused (ShardGrain) until it takes sessions again.
+            Upstream = e.Reason == RefusalReasons.Blocked ? UpstreamStatus.Blocked : UpstreamStatus.LoggedOut;
+            LogAccountRefused(_logger, _shardId, e.Reason, e.Message);
+        }
         catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
         {
             LogConnectFailed(_logger, _shardId, e.Message);
@@ -531,6 +537,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId} (epoch {Epoch}) connected upstream")]
     private static partial void LogConnected(ILogger logger, int shardId, long epoch);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: the upstream refuses the account ({Reason}): {Detail}")]
+    private static partial void LogAccountRefused(ILogger logger, int shardId, string reason, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: the shard map changed (generation {Generation}); reopening the upstream session")]
     private static partial void LogMapChanged(ILogger logger, int shardId, long generation);

@@ -30,6 +30,7 @@ public sealed class MasterSuccessionTests
     [InlineData(new[] { "connected", "connected" }, "connected")]
     [InlineData(new[] { "connected", "connecting" }, "connecting")]
     [InlineData(new[] { "connecting", "unregistered" }, "unregistered")]
+    [InlineData(new[] { "connected", "blocked", "logged_out" }, "blocked")]
     [InlineData(new[] { "connected", "disconnected" }, "disconnected")]
     [InlineData(new string[0], "disconnected")]
     public void A_node_shows_the_least_advanced_of_its_shards_sessions(string[] shards, string node) =>
