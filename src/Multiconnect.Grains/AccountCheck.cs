@@ -7,18 +7,28 @@ using Multiconnect.Upstream.Client;
 namespace Multiconnect.Grains;
 
 /// <summary>
-/// The upstream's check of the business account with its certificate, which the master asks for before
-/// it stores the account (docs/upstream-protocol.md, "Account checks"). Without an upstream configured
-/// (in-process tests) there is nothing to ask, and the account is taken as given.
+/// What the master asks the WhatsApp servers about the business account (docs/upstream-protocol.md,
+/// "Account checks"): a check of its certificate and two-step PIN before it stores the account, and
+/// turning two-step verification on or off. Without an upstream configured (in-process tests) there is
+/// nothing to ask, and the account is taken as given.
 /// </summary>
 public sealed class AccountCheck(IOptions<ShardOptions> options, UpstreamAccounts accounts)
 {
-    /// <summary>The upstream's answer, or null when there is no upstream to ask.</summary>
-    public async Task<AccountCheckResponse?> CheckAsync(BusinessAccount account, CancellationToken cancellationToken)
+    /// <summary>The servers' answer to a check, or null when there is no upstream to ask.</summary>
+    public async Task<AccountCheckResponse?> CheckAsync(BusinessAccount account, string? pin, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         return options.Value.UpstreamUrl is { } upstream
-            ? await accounts.CheckAsync(upstream, account.Cc, account.PhoneNumber, account.Certificate, cancellationToken)
+            ? await accounts.CheckAsync(upstream, account.Cc, account.PhoneNumber, account.Certificate, pin, cancellationToken)
+            : null;
+    }
+
+    /// <summary>The servers' answer to turning two-step on (<paramref name="pin"/>) or off (null), or null when there is no upstream to ask.</summary>
+    public async Task<AccountCheckResponse?> SetTwoStepAsync(BusinessAccount account, string? pin, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return options.Value.UpstreamUrl is { } upstream
+            ? await accounts.SetTwoStepAsync(upstream, account.Cc, account.PhoneNumber, account.Certificate, pin, cancellationToken)
             : null;
     }
 }

@@ -53,9 +53,10 @@ public sealed partial class ShardMapGrain(
 
     public Task<ShardMapView> GetAsync() => Task.FromResult(_map);
 
-    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account)
+    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account, string? pin)
     {
-        await CheckAccountAsync(account);
+        ArgumentNullException.ThrowIfNull(account);
+        Verdict(account, await AskUpstreamAsync(() => accountCheck.CheckAsync(account, pin, CancellationToken.None)));
         ShardMapView map;
         try
         {
@@ -86,28 +87,39 @@ public sealed partial class ShardMapGrain(
         return map;
     }
 
-    /// <summary>
-    /// The upstream checks the certificate for the number before anything is stored, and acts on the
-    /// account (logs it out for a certificate of another number, blocks it for an expired one): refused,
-    /// nothing changes here; unreachable, nothing changes and the caller retries.
-    /// </summary>
-    private async Task CheckAccountAsync(BusinessAccount account)
+    public async Task SetTwoStepAsync(string? pin)
     {
-        AccountCheckResponse? check;
+        var account = _map.Account ?? throw new AccountRefusedException(
+            AccountRefusal.Unregistered, null, "No business number is set yet: POST /v1/account/shards names it first");
+        Verdict(account, await AskUpstreamAsync(() => accountCheck.SetTwoStepAsync(account, pin, CancellationToken.None)));
+        LogTwoStepSet(logger, pin is null ? "off" : "on");
+    }
+
+    /// <summary>The servers' answer; unreachable, nothing has changed and the caller retries.</summary>
+    private async Task<AccountCheckResponse?> AskUpstreamAsync(Func<Task<AccountCheckResponse?>> call)
+    {
         try
         {
-            check = await accountCheck.CheckAsync(account, CancellationToken.None);
+            return await call();
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or System.Text.Json.JsonException)
         {
             LogAccountNotChecked(logger, e.Message);
-            throw new ShardMapUnavailableException("The WhatsApp servers could not check the certificate now; nothing changed. Retry.");
+            throw new ShardMapUnavailableException("The WhatsApp servers could not be reached to check the account now; nothing changed. Retry.");
         }
+    }
 
-        if (check is { Accepted: false })
+    /// <summary>
+    /// Goes on only if the servers accepted the certificate (and PIN) for the account, or there are no
+    /// servers to ask; they have already acted on the account (logged it out for a certificate of another
+    /// number, blocked it for an expired one), and nothing changes here.
+    /// </summary>
+    private void Verdict(BusinessAccount account, AccountCheckResponse? answer)
+    {
+        if (answer is { Accepted: false })
         {
-            LogAccountRefused(logger, account.Cc + account.PhoneNumber, check.Refusal ?? "none", check.Standing, check.Detail);
-            throw new AccountRefusedException(check.Standing, check.Refusal, check.Detail);
+            LogAccountRefused(logger, account.Cc + account.PhoneNumber, answer.Refusal ?? "none", answer.Standing, answer.Detail);
+            throw new AccountRefusedException(answer.Standing, answer.Refusal, answer.Detail);
         }
     }
 
@@ -180,6 +192,9 @@ public sealed partial class ShardMapGrain(
 
     private List<SiloAddress> LiveSilos() =>
         [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Two-step verification turned {State}")]
+    private static partial void LogTwoStepSet(ILogger logger, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream could not check the account's certificate: {Reason}")]
     private static partial void LogAccountNotChecked(ILogger logger, string reason);

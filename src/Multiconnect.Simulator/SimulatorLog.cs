@@ -9,6 +9,9 @@ public static partial class SimulatorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Account check for +{Number}: certificate {Verdict}, account {Standing}")]
     public static partial void AccountChecked(this ILogger logger, string number, string verdict, string standing);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Two-step verification of +{Number} turned {State}")]
+    public static partial void TwoStepSet(this ILogger logger, string number, string state);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Session refused for +{Number} shard {Shard} epoch {Epoch}: {Reason} ({Detail})")]
     public static partial void SessionRefused(this ILogger logger, string number, int shard, long epoch, string reason, string detail);
 

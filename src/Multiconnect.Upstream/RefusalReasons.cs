@@ -1,3 +1,5 @@
+using Multiconnect.Contracts.Grains;
+
 namespace Multiconnect.Upstream;
 
 /// <summary>Why a session (<c>refused</c>), a send (<c>nack</c>) or a live session (<c>closing</c>) was turned away.</summary>
@@ -26,6 +28,15 @@ public static class RefusalReasons
 
     /// <summary>The account is blocked: an expired certificate was presented for it. Only the operator of the servers unblocks it.</summary>
     public const string Blocked = "blocked";
+
+    /// <summary>Two-step verification is on and an account check carried no PIN.</summary>
+    public const string PinRequired = AccountRefusal.PinRequired;
+
+    /// <summary>An account check carried a PIN that is not the account's; counted.</summary>
+    public const string PinWrong = AccountRefusal.PinWrong;
+
+    /// <summary>Too many wrong PINs in a row: account checks are refused for a while, even with the right PIN.</summary>
+    public const string PinLocked = AccountRefusal.PinLocked;
 
     /// <summary>The server takes no new sessions for now (a fault, or shutting down): retry later.</summary>
     public const string Unavailable = "unavailable";

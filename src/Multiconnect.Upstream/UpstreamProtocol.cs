@@ -12,6 +12,9 @@ public static class UpstreamProtocol
     /// <summary>Where a business account is checked with a certificate (HTTP POST, JSON): <see cref="AccountCheckRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
     public const string AccountCheckPath = "/v1/account/check";
 
+    /// <summary>Where two-step verification is turned on (a new PIN) or off (no PIN), with the account's certificate: <see cref="AccountCheckRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
+    public const string TwoStepPath = "/v1/account/two-step";
+
     /// <summary>Where the certificate authority publishes its public key.</summary>
     public const string CaPath = "/v1/ca";
 

@@ -8,7 +8,8 @@ namespace Multiconnect.Tests.Integration;
 /// The certificate is checked by the WhatsApp servers before anything is stored (issue 12): a certificate
 /// of another number is refused and logs the account out (health says so, sends are refused) until a
 /// change with the number's own certificate, after which the shards connect again and what was accepted
-/// before goes out; an expired one blocks the account. Refused changes store nothing.
+/// before goes out; an expired one blocks the account. With two-step verification on, a change needs
+/// the PIN, and wrong PINs are limited. Refused changes store nothing.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class AccountCertificateTests(PostgresFixture postgres)
@@ -74,6 +75,68 @@ public sealed class AccountCertificateTests(PostgresFixture postgres)
         using var stillBlocked = await gateway.SetShardCountAsync(token, 2, phone, cert);
         Assert.Equal((HttpStatusCode.Forbidden, 1031), (stillBlocked.StatusCode, (await ErrorAsync(stillBlocked)).Code));
     }
+
+    [Fact]
+    public async Task With_two_step_on_a_shard_change_needs_the_pin_and_wrong_pins_are_limited()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await MessagePipelineTests.StartAsync(cluster);
+        var (_, cert) = cluster.Account!.Value;
+
+        using (var on = await TwoStepAsync(gateway, token, HttpMethod.Post, """{"pin":"123456"}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        }
+
+        using (var missing = await ChangeAsync(gateway, token, phone, cert, pin: null))
+        {
+            Assert.Equal((HttpStatusCode.BadRequest, 1008), (missing.StatusCode, (await ErrorAsync(missing)).Code));
+        }
+
+        using (var right = await ChangeAsync(gateway, token, phone, cert, "123456"))
+        {
+            Assert.Equal(HttpStatusCode.Created, right.StatusCode);
+        }
+
+        Assert.Equal(4, await gateway.GetShardCountAsync(token));
+        foreach (var attempt in Enumerable.Range(1, 4))
+        {
+            using var wrong = await ChangeAsync(gateway, token, phone, cert, "654321");
+            Assert.Equal((HttpStatusCode.BadRequest, 1009), (wrong.StatusCode, (await ErrorAsync(wrong)).Code));
+        }
+
+        using (var locked = await ChangeAsync(gateway, token, phone, cert, "654321"))
+        {
+            Assert.Equal((HttpStatusCode.TooManyRequests, 1015), (locked.StatusCode, (await ErrorAsync(locked)).Code));
+        }
+
+        using (var lockedRight = await ChangeAsync(gateway, token, phone, cert, "123456"))
+        {
+            Assert.Equal(HttpStatusCode.TooManyRequests, lockedRight.StatusCode);
+        }
+
+        Assert.Equal(4, await gateway.GetShardCountAsync(token)); // no refused change was stored
+
+        // Off (no PIN needed: the original resets a forgotten PIN so); changes need no PIN again.
+        using (var off = await TwoStepAsync(gateway, token, HttpMethod.Delete, json: null))
+        {
+            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        }
+
+        using var without = await ChangeAsync(gateway, token, phone, cert, pin: null);
+        Assert.Equal(HttpStatusCode.Created, without.StatusCode);
+        using var badPin = await TwoStepAsync(gateway, token, HttpMethod.Post, """{"pin":"12345"}""");
+        Assert.Equal((HttpStatusCode.BadRequest, 1009), (badPin.StatusCode, (await ErrorAsync(badPin)).Code));
+    }
+
+    private static Task<HttpResponseMessage> TwoStepAsync(GatewayNode gateway, string token, HttpMethod method, string? json) =>
+        gateway.SendAsync(method, "/v1/settings/account/two-step", token, json);
+
+    private static Task<HttpResponseMessage> ChangeAsync(GatewayNode gateway, string token, string phone, string cert, string? pin) =>
+        gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", token, JsonSerializer.Serialize(
+            pin is null
+                ? (object)new { cc = RunningSimulator.Cc, phone_number = phone, shards = 4, cert }
+                : new { cc = RunningSimulator.Cc, phone_number = phone, shards = 4, cert, pin }));
 
     private const string Recipient = "16315550100";
 

@@ -62,6 +62,39 @@ public sealed class AccountCheckTests(SimulatorFixture fixture) : SharedSimulato
     }
 
     [Fact]
+    public async Task With_two_step_on_a_check_needs_the_pin_and_five_wrong_pins_lock_checks_even_with_the_right_one()
+    {
+        var (phone, cert) = await Simulator.NewNumberAsync();
+        Assert.True((await SetTwoStepAsync(phone, cert, "123456")).Accepted);
+
+        Assert.Equal(RefusalReasons.PinRequired, (await CheckAsync(phone, cert)).Refusal);
+        Assert.True((await CheckAsync(phone, cert, "123456")).Accepted);
+        foreach (var attempt in Enumerable.Range(1, 4))
+        {
+            Assert.Equal(RefusalReasons.PinWrong, (await CheckAsync(phone, cert, "654321")).Refusal);
+        }
+
+        Assert.Equal(RefusalReasons.PinLocked, (await CheckAsync(phone, cert, "654321")).Refusal);
+        Assert.Equal(RefusalReasons.PinLocked, (await CheckAsync(phone, cert, "123456")).Refusal);
+
+        // Turning it off needs no PIN (the original resets a forgotten PIN so), and ends the lock with it.
+        Assert.True((await SetTwoStepAsync(phone, cert, pin: null)).Accepted);
+        Assert.True((await CheckAsync(phone, cert)).Accepted);
+    }
+
+    [Fact]
+    public async Task Two_step_is_changed_only_with_the_numbers_own_valid_certificate()
+    {
+        var (phone, cert) = await Simulator.NewNumberAsync();
+        var foreign = await Simulator.IssueCertificateAsync(RunningSimulator.NewPhone());
+
+        var refused = await SetTwoStepAsync(phone, foreign, "123456");
+
+        Assert.Equal(RefusalReasons.CertificateWrongNumber, refused.Refusal);
+        Assert.True((await CheckAsync(phone, cert)).Accepted); // no PIN asked: two-step stayed off
+    }
+
+    [Fact]
     public async Task A_number_that_is_not_valid_is_a_bad_request()
     {
         var answer = await CheckAsync("12", await Simulator.IssueCertificateAsync(RunningSimulator.NewPhone()));
@@ -69,10 +102,16 @@ public sealed class AccountCheckTests(SimulatorFixture fixture) : SharedSimulato
         Assert.Equal(RefusalReasons.Invalid, answer.Refusal);
     }
 
-    private async Task<AccountCheckResponse> CheckAsync(string phone, string? cert)
+    private async Task<AccountCheckResponse> CheckAsync(string phone, string? cert, string? pin = null)
     {
         using var http = new HttpClient();
-        return await new UpstreamAccounts(http).CheckAsync(Simulator.Process.BaseAddress, RunningSimulator.Cc, phone, cert, CancellationToken.None);
+        return await new UpstreamAccounts(http).CheckAsync(Simulator.Process.BaseAddress, RunningSimulator.Cc, phone, cert, pin, CancellationToken.None);
+    }
+
+    private async Task<AccountCheckResponse> SetTwoStepAsync(string phone, string? cert, string? pin)
+    {
+        using var http = new HttpClient();
+        return await new UpstreamAccounts(http).SetTwoStepAsync(Simulator.Process.BaseAddress, RunningSimulator.Cc, phone, cert, pin, CancellationToken.None);
     }
 
     private async Task<string> Refusal(string phone, string? cert) =>

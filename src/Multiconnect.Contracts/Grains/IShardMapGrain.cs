@@ -18,9 +18,19 @@ public interface IShardMapGrain : IGrainWithIntegerKey
     /// <summary>
     /// Records the business account and changes the count: a new count is a new generation, stored
     /// before this returns; the shards hear of it then, and the handover runs on without the caller.
-    /// Throws <see cref="ShardMapUnavailableException"/> when it could not be stored (nothing changed).
+    /// Before anything is stored, the WhatsApp servers check the account with its certificate and, when
+    /// two-step verification is on, <paramref name="pin"/>: refused, <see cref="AccountRefusedException"/>.
+    /// Throws <see cref="ShardMapUnavailableException"/> when it could not be checked or stored (nothing changed).
     /// </summary>
-    Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account);
+    Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account, string? pin);
+
+    /// <summary>
+    /// Turns the account's two-step verification on with <paramref name="pin"/>, or off when it is null,
+    /// with the WhatsApp servers, using the stored account's certificate. <see cref="AccountRefusedException"/>
+    /// when there is no account yet or the servers refuse; <see cref="ShardMapUnavailableException"/> when
+    /// they cannot be reached.
+    /// </summary>
+    Task SetTwoStepAsync(string? pin);
 
     /// <summary>Gives every shard the map (activating it if need be), keeps shards beyond the count alive until they have delivered all they accepted, and evens out placement.</summary>
     Task EnsureShardsAsync();

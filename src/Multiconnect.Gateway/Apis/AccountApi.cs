@@ -16,7 +16,50 @@ public static class AccountApi
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
             .Accepts<ShardChangeBody>(JsonRequestBody.ContentType)
             .WithSummary("Changes the shard count: 1, 2, 4, 8, 16 or 32.");
+        var twoStep = app.MapGroup("/v1/settings/account/two-step");
+        twoStep.MapPost("", EnableTwoStepAsync).WithName("EnableTwoStep")
+            .Accepts<TwoStepBody>(JsonRequestBody.ContentType)
+            .WithSummary("Turns two-step verification on with a 6-digit PIN (or changes the PIN); shard changes then need it.");
+        twoStep.MapDelete("", DisableTwoStepAsync).WithName("DisableTwoStep")
+            .WithSummary("Turns two-step verification off; a forgotten PIN is reset by turning it off and on again.");
         return app;
+    }
+
+    public static async Task<Results<Ok<EmptyResponse>, ApiError>> EnableTwoStepAsync(HttpRequest request, ShardCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var twoStep = TwoStepRequest.From(body.Value);
+        if (!twoStep.IsValid)
+        {
+            return twoStep.Error;
+        }
+
+        return await SetTwoStepAsync(twoStep.Value.Pin, request, caller);
+    }
+
+    public static Task<Results<Ok<EmptyResponse>, ApiError>> DisableTwoStepAsync(HttpRequest request, ShardCaller caller) =>
+        SetTwoStepAsync(pin: null, request, caller);
+
+    /// <summary>The master asks the WhatsApp servers, which keep the PIN; their refusals are answered by ApiErrorHandling.</summary>
+    private static async Task<Results<Ok<EmptyResponse>, ApiError>> SetTwoStepAsync(string? pin, HttpRequest request, ShardCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        await caller.CallAsync(
+            async c =>
+            {
+                await c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetTwoStepAsync(pin);
+                return true;
+            },
+            attemptTimeout: TimeSpan.FromSeconds(10),
+            request.HttpContext.RequestAborted);
+        return TypedResults.Ok(new EmptyResponse());
     }
 
     public static async Task<Ok<AccountShardsResponse>> GetShardsAsync(ClusterView view, CancellationToken cancellationToken)
@@ -52,7 +95,8 @@ public static class AccountApi
             var map = await caller.CallAsync(
                 c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
                     change.Value.Shards,
-                    new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert))),
+                    new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert)),
+                    change.Value.Pin),
                 attemptTimeout: TimeSpan.FromSeconds(10),
                 request.HttpContext.RequestAborted);
             routing.Observe(map); // this gateway routes by the new map at once

@@ -23,6 +23,10 @@ public static partial class ApiErrorHandling
                 ShardMapUnavailableException unavailable => ApiError.TemporarilyUnavailable(unavailable.Message),
                 MessageRefusedException refused => ApiError.BadRequest($"The message cannot be stored: {refused.Message}"),
                 // The WhatsApp servers' verdict on the account (docs/account.md).
+                AccountRefusedException { Refusal: AccountRefusal.PinRequired } pin => new ApiError(StatusCodes.Status400BadRequest, ApiErrorCodes.RequiredParameterMissing, "Required parameter is missing", $"pin: {pin.Message}"),
+                AccountRefusedException { Refusal: AccountRefusal.PinWrong } pin => ApiError.Invalid("pin", pin.Message),
+                AccountRefusedException { Refusal: AccountRefusal.PinLocked } pin => new ApiError(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests, "Too many requests", $"pin: {pin.Message}"),
+                AccountRefusedException { Standing: AccountRefusal.Unregistered } unregistered => ApiError.BadRequest(unregistered.Message),
                 AccountRefusedException { Standing: UpstreamStatus.Blocked } blocked => ApiError.AccountLocked($"The WhatsApp servers blocked the account: {blocked.Message}"),
                 AccountRefusedException { Standing: UpstreamStatus.LoggedOut } foreign => ApiError.Invalid("cert", $"{foreign.Message}; the account is logged out until this call is made with the number's own certificate"),
                 AccountRefusedException refused => ApiError.Invalid("cert", refused.Message),

@@ -47,6 +47,9 @@ public sealed class BusinessNumber
 
     public NumberCounters Counters { get; } = new();
 
+    /// <summary>The account's two-step verification PIN, kept by the servers.</summary>
+    public TwoStep TwoStep { get; } = new();
+
     /// <summary>Whether any shard has a session now: simulated users write only to such numbers, so abandoned ones stop growing.</summary>
     public bool HasLiveSession => Array.Exists(_slots, static slot => slot.Session is not null);
 

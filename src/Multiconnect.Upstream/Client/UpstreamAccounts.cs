@@ -11,14 +11,22 @@ public sealed class UpstreamAccounts(HttpClient http)
 
     /// <summary>
     /// Asks the servers at <paramref name="upstream"/> (their HTTP base address) to check the account of
-    /// <paramref name="cc"/> <paramref name="phone"/> with <paramref name="cert"/>; they act on the answer
+    /// <paramref name="cc"/> <paramref name="phone"/> with <paramref name="cert"/> (and its two-step
+    /// <paramref name="pin"/>, when on); they act on the answer
     /// (log the account out, block it, log it in again). Throws <see cref="HttpRequestException"/> when
     /// they cannot be reached or answer otherwise than the protocol says: nothing is known then.
     /// </summary>
-    public async Task<AccountCheckResponse> CheckAsync(Uri upstream, string cc, string phone, string? cert, CancellationToken cancellationToken)
+    public Task<AccountCheckResponse> CheckAsync(Uri upstream, string cc, string phone, string? cert, string? pin, CancellationToken cancellationToken) =>
+        PostAsync(upstream, UpstreamProtocol.AccountCheckPath, new AccountCheckRequest(cc, phone, cert, pin), cancellationToken);
+
+    /// <summary>Turns two-step verification on with <paramref name="pin"/>, or off when it is null; accepted only for the number's own valid certificate and an active account.</summary>
+    public Task<AccountCheckResponse> SetTwoStepAsync(Uri upstream, string cc, string phone, string? cert, string? pin, CancellationToken cancellationToken) =>
+        PostAsync(upstream, UpstreamProtocol.TwoStepPath, new AccountCheckRequest(cc, phone, cert, pin), cancellationToken);
+
+    private async Task<AccountCheckResponse> PostAsync(Uri upstream, string path, AccountCheckRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upstream);
-        using var response = await http.PostAsJsonAsync(new Uri(upstream, UpstreamProtocol.AccountCheckPath), new AccountCheckRequest(cc, phone, cert), Json, cancellationToken);
+        using var response = await http.PostAsJsonAsync(new Uri(upstream, path), request, Json, cancellationToken);
         if (response.StatusCode is not (HttpStatusCode.OK or HttpStatusCode.BadRequest))
         {
             throw new HttpRequestException($"The account check answered {(int)response.StatusCode}", null, response.StatusCode);
