@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Gateway.Cluster;
+using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
 
@@ -10,7 +11,7 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/v1/account");
+        var account = app.MapGroup("/v1/account").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         account.MapGet("/shards", GetShardsAsync).WithName("GetShards")
             .WithSummary("The number of shards the business number's traffic is split into.");
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
