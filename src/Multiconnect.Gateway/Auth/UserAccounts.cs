@@ -21,7 +21,8 @@ public sealed class UserAccounts(IUserStore users, PasswordHashing hashing, Logi
     /// <summary>Checked against for a name no user has, so that a wrong name costs what a wrong password costs.</summary>
     private readonly PasswordHash _nobody = PasswordHash.Create(Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
 
-    private (byte[] Key, DateTimeOffset Until) _recent = ([], DateTimeOffset.MinValue);
+    /// <summary>The last successful check to remember, replaced whole so that no reader sees half of one.</summary>
+    private Remembered? _recent;
 
     public string AdminName => options.Value.AdminUser;
 
@@ -50,8 +51,7 @@ public sealed class UserAccounts(IUserStore users, PasswordHashing hashing, Logi
         var current = stored is not null ? PasswordHash.From(stored.Password) : IsAdmin(name) ? _initialAdminPassword : null;
         var salt = stored?.Password.Salt;
         var key = SHA256.HashData(Encoding.UTF8.GetBytes($"{name}\n{password}\n{(salt is null ? "" : Convert.ToHexString(salt))}"));
-        var recent = _recent;
-        if (remember && current is not null && recent.Until > clock.GetUtcNow() && CryptographicOperations.FixedTimeEquals(recent.Key, key))
+        if (remember && current is not null && _recent is { } recent && recent.Until > clock.GetUtcNow() && CryptographicOperations.FixedTimeEquals(recent.Key, key))
         {
             return new LoginCheck(LoginOutcome.Succeeded, name, salt);
         }
@@ -66,7 +66,7 @@ public sealed class UserAccounts(IUserStore users, PasswordHashing hashing, Logi
         {
             if (remember)
             {
-                _recent = (key, clock.GetUtcNow() + RememberFor);
+                _recent = new Remembered(key, clock.GetUtcNow() + RememberFor);
             }
 
             return new LoginCheck(LoginOutcome.Succeeded, name, salt);
@@ -115,4 +115,6 @@ public sealed class UserAccounts(IUserStore users, PasswordHashing hashing, Logi
     /// <summary>Deletes a user and ends its tokens; the admin cannot be deleted (the caller says so first).</summary>
     public Task<bool> DeleteAsync(string name, CancellationToken cancellationToken) =>
         IsAdmin(name) ? Task.FromResult(false) : users.DeleteAsync(name, cancellationToken);
+
+    private sealed record Remembered(byte[] Key, DateTimeOffset Until);
 }

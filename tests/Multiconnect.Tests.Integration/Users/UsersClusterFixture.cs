@@ -5,8 +5,8 @@ namespace Multiconnect.Tests.Integration.Users;
 /// the gateways through the database, so whatever one gateway revokes the other must refuse at once.
 /// Gateway 1 checks one password at a time with two waiting (so that a flood of logins is visibly capped), and
 /// allows many failed logins (the flood's are not the throttle's business);
-/// gateway 2 allows 3 failed logins per 30 seconds (one more every 10 s, much longer than 3 password checks
-/// take), so that a throttle test is short.
+/// gateway 2 allows 3 failed logins per minute (one more every 20 s, much longer than 3 password checks
+/// take even on a loaded machine), so that a throttle test is short.
 /// </summary>
 public sealed class UsersClusterFixture : IAsyncLifetime
 {
@@ -39,7 +39,7 @@ public sealed class UsersClusterFixture : IAsyncLifetime
         Gateway2 = await Cluster.StartGatewayAsync("gateway-2", settings: new Dictionary<string, string?>
         {
             ["Multiconnect__Auth__FailedLoginLimit"] = FailedLoginLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Multiconnect__Auth__FailedLoginWindow"] = "00:00:30",
+            ["Multiconnect__Auth__FailedLoginWindow"] = "00:01:00",
         });
         AdminToken = await Gateway1.LoginAsync();
         await Eventually.True(async () => (await Cluster.LeasesAsync()).Count == 1, "shard 0 to be placed");
