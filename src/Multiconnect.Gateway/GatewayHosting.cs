@@ -35,7 +35,6 @@ public static class GatewayHosting
             json.SerializerOptions.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddOpenApi();
-        builder.Services.AddMemoryCache();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(gateway));
         builder.Services.AddSingleton<ShardCaller>();
@@ -117,16 +116,26 @@ public static class GatewayHosting
                 $"set {AuthOptions.AdminPasswordVariable} (or {AuthOptions.Section}:AdminPassword). There is no default password.")
             .Validate(o => !string.IsNullOrWhiteSpace(o.AdminUser), $"{AuthOptions.Section}:AdminUser must not be empty.")
             .Validate(o => o.TokenLifetime > TimeSpan.Zero, $"{AuthOptions.Section}:TokenLifetime must be positive.")
+            .Validate(o => o.FailedLoginLimit >= 1 && o.FailedLoginWindow >= TimeSpan.FromMilliseconds(o.FailedLoginLimit),
+                $"{AuthOptions.Section}:FailedLoginLimit must be at least 1 and FailedLoginWindow at least a millisecond per allowed failure.")
+            .Validate(o => o.PasswordHashConcurrency >= 1 && o.PasswordHashQueue >= 0,
+                $"{AuthOptions.Section}:PasswordHashConcurrency must be at least 1 and PasswordHashQueue not negative.")
             .ValidateOnStart();
-        services.AddSingleton<AdminCredentials>();
+        services.AddSingleton<PasswordHashing>();
+        services.AddSingleton<LoginThrottle>();
+        services.AddSingleton<UserAccounts>();
+        services.AddSingleton<TokenLookup>();
         services.AddSingleton<TokenIssuer>();
         services.AddAuthentication(AuthSchemes.Bearer)
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(AuthSchemes.Bearer, null)
             .AddScheme<AuthenticationSchemeOptions, BasicCredentialsHandler>(AuthSchemes.Basic, null);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder(AuthSchemes.Bearer).RequireAuthenticatedUser().Build())
+            .AddPolicy(AuthSchemes.AdminPolicy, policy => policy
+                .AddAuthenticationSchemes(AuthSchemes.Bearer)
+                .RequireRole(Roles.Admin))
             .AddPolicy(AuthSchemes.DashboardPolicy, policy => policy
                 .AddAuthenticationSchemes(AuthSchemes.Bearer, AuthSchemes.Basic)
-                .RequireAuthenticatedUser());
+                .RequireRole(Roles.Admin));
     }
 }

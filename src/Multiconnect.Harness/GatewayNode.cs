@@ -31,10 +31,16 @@ public sealed class GatewayNode(NodeProcess process, Uri baseAddress)
         return json.RootElement.GetProperty("users")[0].GetProperty("token").GetString()!;
     }
 
-    public Task<HttpResponseMessage> LoginResponseAsync(string user, string password)
+    /// <summary>POST /v1/users/login with HTTP Basic, and a JSON body when given (such as new_password); the answer as it came.</summary>
+    public Task<HttpResponseMessage> LoginResponseAsync(string user, string password, string? json = null)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/v1/users/login");
         request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
         return Http.SendAsync(request);
     }
 

@@ -66,7 +66,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new PostgresShardMapStore(provider.GetRequiredService<NpgsqlDataSource>(), serviceId));
         services.AddSingleton<IShardMapStore>(provider => provider.GetRequiredService<PostgresShardMapStore>());
         services.AddSingleton<IShardMapSource>(provider => provider.GetRequiredService<PostgresShardMapStore>());
-        services.AddSingleton<IApiTokenStore>(provider => new PostgresApiTokenStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton(provider => new PostgresUserStore(provider.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresUserStore>());
+        services.AddSingleton<IApiTokenStore>(provider => provider.GetRequiredService<PostgresUserStore>());
         services.AddSingleton(provider => new PostgresGrainDirectory(provider.GetRequiredService<NpgsqlDataSource>(), serviceId));
     }
 
@@ -80,6 +82,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInboundMessages>(provider => provider.GetRequiredService<InMemoryCallbackStore>());
         services.AddSingleton<IShardLeaseStore>(InMemoryShardLeaseStore.Shared);
         services.AddSingleton<IShardMapStore>(InMemoryShardMapStore.Shared);
-        services.AddSingleton<IApiTokenStore, InMemoryApiTokenStore>();
+        services.AddSingleton<InMemoryUserStore>();
+        services.AddSingleton<IUserStore>(provider => provider.GetRequiredService<InMemoryUserStore>());
+        services.AddSingleton<IApiTokenStore>(provider => provider.GetRequiredService<InMemoryUserStore>());
     }
 }

@@ -26,12 +26,14 @@ public sealed class ApiFuzzTests(PostgresFixture postgres, ApiFuzzTests.Report r
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
         await cluster.StartCoreAppAsync("coreapp-a");
-        var gateway = await cluster.StartGatewayAsync("gateway-1");
+        // Failed Basic credentials are not throttled here, so that the dashboard's own answers stay in the run
+        // after hundreds of refused requests (the throttle has its tests in UsersApiTests).
+        var gateway = await cluster.StartGatewayAsync("gateway-1", settings: new Dictionary<string, string?> { ["Multiconnect__Auth__FailedLoginLimit"] = "1000000" });
         var token = await gateway.LoginAsync();
         var document = await gateway.GetJsonAsync("/openapi/v1.json", token);
         var operations = OpenApiOperation.AllOf(document);
         Assert.Contains(operations, o => o is { Method: "POST", Path: "/v1/messages", Body: not null });
-        var requests = new ApiRequests(operations, new OpenApiSchema(document), token, LocalCluster.AdminPassword);
+        var requests = new ApiRequests(operations, new OpenApiSchema(document), token, await gateway.LoginAsync(), LocalCluster.AdminPassword);
         var seed = Environment.GetEnvironmentVariable("MULTICONNECT_FUZZ_SEED") is { Length: > 0 } given
             ? ulong.Parse(given, NumberStyles.HexNumber, CultureInfo.InvariantCulture)
             : (ulong)Random.Shared.NextInt64();

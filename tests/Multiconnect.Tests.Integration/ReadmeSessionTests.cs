@@ -6,7 +6,8 @@ namespace Multiconnect.Tests.Integration;
 /// <summary>
 /// The README's curl session, run as it stands against the cluster its first line starts (`./mc up`
 /// with 1 shard and 2 gateways): login, the shard count read on one gateway, changed, read on the
-/// other, a count outside the set, no token, malformed JSON, a message. Its output must be what the
+/// other, a count outside the set, no token, malformed JSON, a message, a user who is refused the shards
+/// and whose token the other gateway refuses once it logged out. Its output must be what the
 /// README shows under each command, so the README cannot drift from the API.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]

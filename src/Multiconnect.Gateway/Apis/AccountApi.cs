@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Gateway.Cluster;
+using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
 
@@ -10,13 +11,13 @@ public static class AccountApi
 {
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
-        var account = app.MapGroup("/v1/account");
+        var account = app.MapGroup("/v1/account").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         account.MapGet("/shards", GetShardsAsync).WithName("GetShards")
             .WithSummary("The number of shards the business number's traffic is split into.");
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
             .Accepts<ShardChangeBody>(JsonRequestBody.ContentType)
             .WithSummary("Changes the shard count: 1, 2, 4, 8, 16 or 32.");
-        var twoStep = app.MapGroup("/v1/settings/account/two-step");
+        var twoStep = app.MapGroup("/v1/settings/account/two-step").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         twoStep.MapPost("", EnableTwoStepAsync).WithName("EnableTwoStep")
             .Accepts<TwoStepBody>(JsonRequestBody.ContentType)
             .WithSummary("Turns two-step verification on with a 6-digit PIN (or changes the PIN); shard changes then need it.");

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
 using Multiconnect.Persistence;
@@ -9,7 +10,7 @@ public static class SettingsApi
 {
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
-        var settings = app.MapGroup("/v1/settings");
+        var settings = app.MapGroup("/v1/settings").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         settings.MapGet("/application", GetApplicationSettingsAsync).WithName("GetApplicationSettings")
             .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, and whether 'sent' statuses are among them.");
         settings.MapPatch("/application", PatchApplicationSettingsAsync).WithName("PatchApplicationSettings")

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Gateway.Cluster;
+using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Errors;
 
 namespace Multiconnect.Gateway.Apis;
@@ -9,7 +10,7 @@ public static class ShardsApi
 {
     public static IEndpointRouteBuilder MapShardsApi(this IEndpointRouteBuilder app)
     {
-        var shards = app.MapGroup("/v1/shards");
+        var shards = app.MapGroup("/v1/shards").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's: where the shards run is the account's business
         shards.MapGet("/", GetShardMapAsync).WithName("GetShardMap")
             .WithSummary("The shard map: each shard's node, epoch and since when.");
         shards.MapGet("/{shardId}", GetShardAsync).WithName("GetShard")

@@ -6,11 +6,14 @@ public static class AuthSchemes
     public const string Bearer = "Bearer";
 
     /// <summary>
-    /// The admin's HTTP Basic credentials: accepted only by the dashboard, so that a browser can open it
+    /// HTTP Basic credentials: accepted only by the dashboard, so that a browser can open it
     /// (the dashboard's page sends no Authorization header of its own; the browser repeats Basic credentials).
     /// </summary>
     public const string Basic = "Basic";
 
-    /// <summary>The dashboard's policy: a bearer token or the admin's Basic credentials.</summary>
+    /// <summary>The dashboard's policy: the admin, by a bearer token or Basic credentials.</summary>
     public const string DashboardPolicy = "dashboard";
+
+    /// <summary>The admin's endpoints (account, shards, settings, creating and deleting users): a bearer token of the admin.</summary>
+    public const string AdminPolicy = "admin";
 }

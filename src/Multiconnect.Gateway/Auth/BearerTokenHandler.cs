@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
@@ -7,23 +6,29 @@ using Microsoft.Net.Http.Headers;
 namespace Multiconnect.Gateway.Auth;
 
 public sealed class BearerTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenIssuer tokens)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, TokenIssuer tokens, UserAccounts accounts)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
+    /// <summary>The token of this request, when it carries one ('Authorization: Bearer …').</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers[HeaderNames.Authorization].ToString();
+        const string prefix = "Bearer ";
+        return header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) ? header[prefix.Length..].Trim() : null;
+    }
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers[HeaderNames.Authorization].ToString();
-        const string prefix = "Bearer ";
-        if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+        if (TokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var user = await tokens.RecogniseAsync(header[prefix.Length..].Trim(), Context.RequestAborted);
+        var user = await tokens.RecogniseAsync(token, Context.RequestAborted);
         return user is null
-            ? AuthenticateResult.Fail("Unknown or expired token")
-            : AuthenticateResult.Success(new AuthenticationTicket(
-                new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, user)], Scheme.Name)), Scheme.Name));
+            ? AuthenticateResult.Fail("Unknown, expired or revoked token")
+            : AuthenticateResult.Success(new AuthenticationTicket(UserPrincipal.Of(user, accounts.RoleOf(user), Scheme.Name), Scheme.Name));
     }
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -17,6 +17,9 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     {
     }
 
+    /// <summary>When set, the answer carries 'Retry-After' with this many seconds (rounded up, at least one).</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
     public static readonly string Version =
         typeof(ApiError).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
@@ -45,6 +48,21 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     public static ApiError AccountLocked(string details) =>
         new(StatusCodes.Status403Forbidden, ApiErrorCodes.AccountLocked, "Sender account has been locked", details);
 
+    public static ApiError NotFound(string details) =>
+        new(StatusCodes.Status404NotFound, ApiErrorCodes.NotFound, "Resource not found", details);
+
+    public static ApiError AlreadyExists(string details) =>
+        new(StatusCodes.Status409Conflict, ApiErrorCodes.AlreadyExists, "Resource already exists", details);
+
+    /// <summary>The original's answer to an address that made too many failed logins: 429, code 1015.</summary>
+    public static ApiError TooManyFailedLogins(TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests, "Too many requests",
+            $"Rate limiting exceeded on bad login attempts from this address; retry in {Seconds(retryAfter)} s")
+        { RetryAfter = retryAfter };
+
+    public static ApiError Overloaded(string details, TimeSpan retryAfter) =>
+        new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.SystemOverloaded, "System overloaded", details) { RetryAfter = retryAfter };
+
     public static ApiError ServiceNotReady(string details) =>
         new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.ServiceNotReady, "Service not ready", details);
 
@@ -59,7 +77,7 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     public static ApiError ForStatus(int statusCode, string method, string path) => statusCode switch
     {
         StatusCodes.Status401Unauthorized => AccessDenied("A valid 'Authorization: Bearer <token>' header is required; get a token from POST /v1/users/login"),
-        StatusCodes.Status403Forbidden => Forbidden($"{method} {path} is not allowed for this user"),
+        StatusCodes.Status403Forbidden => Forbidden($"{method} {path} is not allowed for this user: only the admin user may do this"),
         StatusCodes.Status404NotFound => new(statusCode, ApiErrorCodes.NotFound, "Resource not found", $"{path} does not exist"),
         StatusCodes.Status405MethodNotAllowed => new(statusCode, ApiErrorCodes.GenericError, "Method not allowed", $"{method} is not supported on {path}"),
         StatusCodes.Status413PayloadTooLarge => new(statusCode, ApiErrorCodes.ParameterValueNotValid, "Request body too large", "The request body exceeds the size this API accepts"),
@@ -85,8 +103,15 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
         ArgumentNullException.ThrowIfNull(httpContext);
         httpContext.Items[typeof(ApiError)] = this;
         httpContext.Response.StatusCode = StatusCode;
+        if (RetryAfter is { } retryAfter)
+        {
+            httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)), Json);
     }
+
+    private static long Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
     {

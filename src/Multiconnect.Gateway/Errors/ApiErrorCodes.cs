@@ -4,6 +4,7 @@ namespace Multiconnect.Gateway.Errors;
 public static class ApiErrorCodes
 {
     public const int GenericError = 1000;
+    public const int AlreadyExists = 1004;
     public const int AccessDenied = 1005;
     public const int NotFound = 1006;
     public const int RequiredParameterMissing = 1008;

@@ -10,9 +10,13 @@ namespace Multiconnect.Tests.Integration.Fuzz;
 /// operation's path, parameters and body schema: valid values (as a client of this API sends them),
 /// boundary values, and malformed ones, with and without credentials. Bodies are built as JSON text, so
 /// that they can hold what no serializer writes: duplicate keys, lone surrogates, truncation.
+/// Logout revokes the token it is sent with, so it gets a token of its own (<paramref name="logoutToken"/>):
+/// the first valid logout ends it, and the rest of the run keeps its token.
 /// </summary>
-public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, OpenApiSchema schemas, string token, string adminPassword)
+public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, OpenApiSchema schemas, string token, string logoutToken, string adminPassword)
 {
+    private const string Logout = "/v1/users/logout";
+
     /// <summary>Valid values by field name, where the type alone does not make a value the API accepts.</summary>
     private static readonly Dictionary<string, Gen<string>> Known = new()
     {
@@ -27,6 +31,11 @@ public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, Open
         ["pin"] = Gen.OneOf("\"123456\"", "null"),
         ["cert"] = Gen.Byte.Array[1, 64].Select(bytes => $"\"{Convert.ToBase64String(bytes)}\""),
         ["url"] = Gen.OneOf("\"http://127.0.0.1:9/hook\"", "\"\"", "\"https://example.com/hook\""),
+        ["username"] = Gen.OneOf("\"fuzz-user-1\"", "\"fuzz-user-2\""),
+        ["password"] = Gen.OneOf("\"Fuzz-pass1\"", "\"Fuzz-pass2!\""),
+
+        // The run's own credentials must hold: login never changes the admin's password here (UsersApiTests does).
+        ["new_password"] = Gen.Const("null"),
     };
 
     /// <summary>Valid path parameters by name.</summary>
@@ -35,6 +44,7 @@ public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, Open
         ["shardId"] = Gen.Const("0"),
         ["id"] = Gen.Const("wamid.unknown"),
         ["page"] = Gen.OneOf("1", "2"),
+        ["name"] = Gen.OneOf("fuzz-user-1", "fuzz-user-2"), // never the admin, whose password the run logs in with
     };
 
     private static readonly string[] BoundaryStrings =
@@ -89,7 +99,7 @@ public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, Open
         new(operation.Method, path, auth, operation.Body is null ? null : type, operation.Body is null ? null : body, what);
 
     private string GoodAuthorization(OpenApiOperation operation) =>
-        operation.TakesBasicCredentials ? Basic("admin", adminPassword) : $"Bearer {token}";
+        operation.TakesBasicCredentials ? Basic("admin", adminPassword) : $"Bearer {(operation.Path == Logout ? logoutToken : token)}";
 
     private Gen<string?> BadAuthorization(OpenApiOperation operation) => operation.TakesBasicCredentials
         ? Gen.OneOf<string?>(null, Basic("admin", adminPassword + "x"), Basic("root", adminPassword), "Basic !!not-base64!!", "Basic " + new string('A', 2000), "Bearer x")
