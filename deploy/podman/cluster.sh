@@ -35,6 +35,10 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+if ! [[ "$coreapps" =~ ^([1-9]|1[0-6])$ && "$gateways" =~ ^[1-8]$ ]]; then
+  echo "cluster.sh: --coreapps must be from 1 to 16 and --gateways from 1 to 8" >&2
+  exit 2
+fi
 if ! [[ "$name" =~ ^[a-z0-9][a-z0-9-]{0,30}$ ]]; then
   echo "cluster.sh: --name must be lower-case letters, digits and dashes" >&2
   exit 2
@@ -94,10 +98,11 @@ down() {
 run_pod() {
   local workload="$1" pod="$2" ip="$3"
   shift 3
-  local args=()
-  mapfile -t args < <(jq -r --arg workload "$workload" --arg pod "$pod" --arg ip "$ip" --argjson secrets "$secrets" \
+  local lines args=()
+  # Whole or not at all: jq stops at the first thing it cannot translate, after printing what came before.
+  lines=$(jq -r --arg workload "$workload" --arg pod "$pod" --arg ip "$ip" --argjson secrets "$secrets" \
     -f "$here/podman-run-args.jq" "$state/overlay.json")
-  [ "${#args[@]}" -gt 0 ] || exit 1
+  mapfile -t args <<<"$lines"
   quiet_podman run --name "$name-$pod" --label "$label" --network "$name" "$@" "${args[@]}"
 }
 
