@@ -4,8 +4,9 @@ using Multiconnect.Tests.Deploy.Infrastructure;
 namespace Multiconnect.Tests.Deploy;
 
 /// <summary>
-/// Docker is not available where these tests run, so the images are not built here: these checks
-/// read the Dockerfiles and pin what would otherwise only fail at build or deploy time.
+/// Checks that read the Dockerfiles and pin what would otherwise only fail at build or deploy time, for
+/// the way users build them (docker build, the SDK stage, the official runtime image) as well. The images
+/// are built and run by <see cref="ContainerClusterTests"/>, the way CI can: with podman, without a registry.
 /// </summary>
 public sealed class DockerfileTests
 {
@@ -49,11 +50,32 @@ public sealed class DockerfileTests
     public void Each_runs_as_the_non_root_user_of_a_chiseled_runtime(string file)
     {
         var dockerfile = Read(file);
-        var runtime = dockerfile.FinalStage[0].Arguments;
+        var runtime = dockerfile.FinalBase;
         Assert.StartsWith("mcr.microsoft.com/dotnet/aspnet:", runtime, StringComparison.Ordinal);
         Assert.Contains("chiseled", runtime, StringComparison.Ordinal);
         var user = Assert.Single(dockerfile.Arguments("USER", finalStageOnly: true));
         Assert.Contains(user, new[] { "$APP_UID", ChiseledAppUid.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+    }
+
+    /// <summary>
+    /// deploy/docker/build-images.sh builds without the SDK image or Microsoft's registry: it publishes on the
+    /// host into artifacts/publish/{role}/ and passes APP_SOURCE=published and the local base as RUNTIME_IMAGE.
+    /// By default the image is still compiled in the SDK stage and runs on the official runtime image.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(Dockerfiles))]
+    public void Each_takes_its_app_from_the_SDK_stage_or_a_folder_published_on_the_host(string file)
+    {
+        var dockerfile = Read(file);
+        var role = Path.GetFileName(file).Replace(".Dockerfile", "", StringComparison.Ordinal);
+        Assert.Equal("build", dockerfile.GlobalArguments["APP_SOURCE"]);
+        Assert.StartsWith("FROM mcr.microsoft.com/dotnet/sdk:", "FROM " + dockerfile.Stage("build")[0].Arguments, StringComparison.Ordinal);
+        var published = dockerfile.Stage("published");
+        Assert.Equal("scratch AS published", published[0].Arguments);
+        Assert.Contains(("COPY", $"artifacts/publish/{role}/ /app/"), published);
+        Assert.Equal("${APP_SOURCE} AS app", Assert.Single(dockerfile.Stage("app")).Arguments);
+        Assert.Contains("--from=app /app ./", dockerfile.Arguments("COPY", finalStageOnly: true));
+        Assert.DoesNotContain(dockerfile.Arguments("COPY", finalStageOnly: true), copy => copy.Contains("--from=build", StringComparison.Ordinal));
     }
 
     [Theory]

@@ -20,6 +20,30 @@ public sealed partial class Dockerfile
     public IReadOnlyList<(string Instruction, string Arguments)> FinalStage =>
         [.. Instructions.Skip(Instructions.Select((i, index) => (i, index)).Last(x => x.i.Instruction == "FROM").index)];
 
+    /// <summary>The build arguments declared before the first FROM, with their defaults (null: none): what FROM lines may use.</summary>
+    public IReadOnlyDictionary<string, string?> GlobalArguments =>
+        Instructions.TakeWhile(i => i.Instruction != "FROM")
+            .Where(i => i.Instruction == "ARG")
+            .Select(i => i.Arguments.Split('=', 2))
+            .ToDictionary(pair => pair[0], pair => pair.Length > 1 ? pair[1] : null, StringComparer.Ordinal);
+
+    /// <summary>The image or stage the final stage starts FROM, with the build arguments at their defaults.</summary>
+    public string FinalBase => WithDefaults(FinalStage[0].Arguments.Split(' ')[0]);
+
+    /// <summary>The instructions of the stage named <paramref name="name"/> (FROM … AS name), its FROM first.</summary>
+    public IReadOnlyList<(string Instruction, string Arguments)> Stage(string name)
+    {
+        var start = Instructions.Select((i, index) => (i, index))
+            .Single(x => x.i.Instruction == "FROM" && x.i.Arguments.EndsWith(" AS " + name, StringComparison.OrdinalIgnoreCase)).index;
+        return [Instructions[start], .. Instructions.Skip(start + 1).TakeWhile(i => i.Instruction != "FROM")];
+    }
+
+    /// <summary><paramref name="value"/> with ${NAME} replaced by the default of the global build argument NAME.</summary>
+    public string WithDefaults(string value) =>
+        BuildArgument().Replace(value, match => GlobalArguments.TryGetValue(match.Groups[1].Value, out var fallback) && fallback is not null
+            ? fallback
+            : throw new InvalidOperationException($"{Path}: ${{{match.Groups[1].Value}}} has no default"));
+
     public static IReadOnlyList<Dockerfile> All() =>
         [.. Directory.GetFiles(System.IO.Path.Combine(RepositoryPaths.Root, "deploy", "docker"), "*.Dockerfile").Order(StringComparer.Ordinal).Select(Read)];
 
@@ -81,4 +105,7 @@ public sealed partial class Dockerfile
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
+    private static partial Regex BuildArgument();
 }
