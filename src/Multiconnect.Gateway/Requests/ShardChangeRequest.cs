@@ -34,7 +34,7 @@ public sealed record ShardChangeRequest(string Cc, string PhoneNumber, ShardCoun
             body.Invalid("shards", $"must be one of {string.Join(", ", ShardCount.Allowed)}; got {count}");
         }
 
-        if (pin is not null && (pin.Length != 6 || !pin.All(char.IsAsciiDigit)))
+        if (pin is not null && !TwoStepPin.IsValid(pin))
         {
             body.Invalid("pin", "must be the 6-digit two-step verification PIN");
         }

@@ -1,3 +1,4 @@
+using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Errors;
 
 namespace Multiconnect.Gateway.Requests;
@@ -10,9 +11,9 @@ public sealed record TwoStepRequest(string Pin)
         ArgumentNullException.ThrowIfNull(body);
         body.OnlyKnown("pin");
         var pin = body.RequiredString("pin");
-        if (pin is not null && (pin.Length != 6 || !pin.All(char.IsAsciiDigit)))
+        if (pin is not null && !TwoStepPin.IsValid(pin))
         {
-            body.Invalid("pin", "must have 6 digits");
+            body.Invalid("pin", $"must have {TwoStepPin.Length} digits");
         }
 
         return body.Problems ?? (Validated<TwoStepRequest>)new TwoStepRequest(pin!);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Upstream;
 
@@ -61,7 +62,7 @@ public static class AccountCheckEndpoint
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(server);
         if ((PhoneNumber.Problem(request.Cc, request.Phone)
-            ?? (request.Pin is { } pin && (pin.Length != 6 || !pin.All(char.IsAsciiDigit)) ? "pin must have 6 digits" : null)) is { } problem)
+            ?? (request.Pin is { } pin && !TwoStepPin.IsValid(pin) ? $"pin must have {TwoStepPin.Length} digits" : null)) is { } problem)
         {
             return TypedResults.BadRequest(new AccountCheckResponse(AccountStanding.Active, RefusalReasons.Invalid, problem));
         }
