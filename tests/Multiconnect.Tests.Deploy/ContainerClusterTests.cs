@@ -37,6 +37,12 @@ public sealed class ContainerClusterTests(ITestOutputHelper output)
         output.WriteLine($"Cluster up (PostgreSQL, migration, simulator, 3 CoreApps, gateway; every health check passing) in {started.Elapsed.TotalSeconds:0.0} s");
         await using var database = NpgsqlDataSource.Create(cluster.PostgresConnectionString);
 
+        // Healthy containers need not have joined yet: a CoreApp's row turns Active once the others have checked it.
+        foreach (var coreApp in Enumerable.Range(0, 3).Select(i => $"multiconnect-coreapp-{i}"))
+        {
+            await Eventually.True(() => IsActiveAsync(database, coreApp), $"{coreApp} to be an active silo", TimeSpan.FromSeconds(60));
+        }
+
         await AssertStartedAsTheOverlaySaysAsync(cluster, database);
 
         using var api = new HttpClient { BaseAddress = cluster.Api, Timeout = TimeSpan.FromSeconds(30) };
