@@ -16,6 +16,7 @@ public static class AccountApi
             .WithSummary("The number of shards the business number's traffic is split into.");
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
             .Accepts<ShardChangeBody>(JsonRequestBody.ContentType)
+            .WithMetadata(UnavailableIsForbidden.Instance)
             .WithSummary("Changes the shard count: 1, 2, 4, 8, 16 or 32.");
         var twoStep = app.MapGroup("/v1/settings/account/two-step").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         twoStep.MapPost("", EnableTwoStepAsync).WithName("EnableTwoStep")
@@ -89,8 +90,8 @@ public static class AccountApi
 
         // Setting a count is idempotent, so retrying is safe. The master answers once the new generation is
         // stored; it tells the shards first, which may take a few seconds while a CoreApp is failing over.
-        // When the master cannot be reached, or cannot store the change (the database is away), the answer is
-        // the original's 403: retry.
+        // When the master cannot be reached, the answer is the original's 403: retry. So it is when the database
+        // is away (UnavailableIsForbidden), whether the token check or the master meets it.
         try
         {
             var map = await caller.CallAsync(
@@ -106,10 +107,6 @@ public static class AccountApi
         catch (Exception e) when (ShardCaller.IsTransient(e) && !request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             return ApiError.TemporarilyUnavailable("The shard count cannot be changed now (the cluster is not reachable); nothing may have changed. Retry.");
-        }
-        catch (StorageUnavailableException)
-        {
-            return ApiError.TemporarilyUnavailable("The shard count cannot be changed now (the database is not reachable); nothing has changed. Retry.");
         }
     }
 }

@@ -11,7 +11,9 @@ public static partial class ApiErrorHandling
         ArgumentNullException.ThrowIfNull(app);
         app.UseExceptionHandler(errorApp => errorApp.Run(async context =>
         {
-            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var failed = context.Features.Get<IExceptionHandlerFeature>();
+            var exception = failed?.Error;
+            var forbiddenWhenUnavailable = failed?.Endpoint?.Metadata.GetMetadata<UnavailableIsForbidden>() is not null;
             var error = exception switch
             {
                 // Kestrel's own refusals: body too large, body cut short, and the like.
@@ -32,6 +34,8 @@ public static partial class ApiErrorHandling
                 AccountRefusedException refused => ApiError.Invalid("cert", refused.Message),
                 AccountNotActiveException { Standing: UpstreamStatus.Blocked } blocked => ApiError.AccountLocked(blocked.Message),
                 AccountNotActiveException loggedOut => ApiError.Forbidden(loggedOut.Message),
+                StorageUnavailableException or Npgsql.NpgsqlException when forbiddenWhenUnavailable =>
+                    ApiError.TemporarilyUnavailable("The database cannot serve this request now; nothing has changed. Retry."),
                 StorageUnavailableException or Npgsql.NpgsqlException => ApiError.ServiceNotReady("The database cannot serve this request now; retry later"),
                 ShardFencedException => new ApiError(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.NotPrimaryCoreApp, "Not primary CoreApp", "The shard is moving to another CoreApp; retry shortly"),
                 SiloUnavailableException or OrleansMessageRejectionException or TimeoutException =>
