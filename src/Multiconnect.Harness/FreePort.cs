@@ -5,12 +5,28 @@ namespace Multiconnect.Harness;
 
 public static class FreePort
 {
-    /// <summary>A port the OS just handed out on loopback, and released again for a child process to bind.</summary>
+    /// <summary>How many ports below the OS's ephemeral range are picked from.</summary>
+    private const int Span = 12_000;
+
+    /// <summary>
+    /// A free port on loopback, for a child process to bind, picked at random just below the OS's ephemeral
+    /// range. A port from that range (the OS's own pick, port 0) can be handed to an outgoing connection of
+    /// any process between our check and the child's bind, and was (a CoreApp's management port, in CI);
+    /// below it, only another listener can take it.
+    /// </summary>
     public static int Next()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var (low, high) = Below(EphemeralStart());
+        for (var attempt = 0; attempt < 1_000; attempt++)
+        {
+            var port = Random.Shared.Next(low, high);
+            if (IsFree(port))
+            {
+                return port;
+            }
+        }
+
+        throw new InvalidOperationException($"No free port between {low} and {high} after 1,000 tries.");
     }
 
     /// <summary>The first of <paramref name="count"/> consecutive free ports (for `./mc up --gateways`, which uses the ports after --port).</summary>
@@ -23,6 +39,24 @@ public static class FreePort
             {
                 return first;
             }
+        }
+    }
+
+    /// <summary>Ports [<paramref name="ephemeralStart"/> − 12,000, <paramref name="ephemeralStart"/>), or above 10,000 when the range starts low.</summary>
+    private static (int Low, int High) Below(int ephemeralStart) =>
+        ephemeralStart - Span >= 10_000 ? (ephemeralStart - Span, ephemeralStart) : (10_000, 10_000 + Span);
+
+    /// <summary>The first port of Linux's ephemeral range (32768 by default; the IANA range's 49152 elsewhere).</summary>
+    private static int EphemeralStart()
+    {
+        try
+        {
+            var range = File.ReadAllText("/proc/sys/net/ipv4/ip_local_port_range").Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries);
+            return int.Parse(range[0], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or IndexOutOfRangeException)
+        {
+            return 49_152;
         }
     }
 
