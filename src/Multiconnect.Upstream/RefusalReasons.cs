@@ -24,10 +24,10 @@ public static class RefusalReasons
     public const string CertificateNotYetValid = "cert_not_yet_valid";
 
     /// <summary>The account is logged out: a genuine certificate of another number was presented for it. An account check with its own certificate logs it in again.</summary>
-    public const string LoggedOut = "logged_out";
+    public const string LoggedOut = UpstreamStatus.LoggedOut;
 
     /// <summary>The account is blocked: an expired certificate was presented for it. Only the operator of the servers unblocks it.</summary>
-    public const string Blocked = "blocked";
+    public const string Blocked = UpstreamStatus.Blocked;
 
     /// <summary>Two-step verification is on and an account check carried no PIN.</summary>
     public const string PinRequired = AccountRefusal.PinRequired;
