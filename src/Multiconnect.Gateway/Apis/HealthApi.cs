@@ -30,7 +30,7 @@ public static class HealthApi
         var secondary = MasterSuccession.Next(cluster.CoreApps.Select(coreApp => coreApp.Silo), cluster.Master);
         foreach (var coreApp in cluster.CoreApps)
         {
-            var shards = cluster.Shards.Where(shard => shard.Silo.Equals(coreApp.Silo)).ToList();
+            var shards = cluster.ShardsOn(coreApp.Silo);
             nodes[coreApp.Node] = new NodeHealth(
                 UpstreamStatus.Combined(shards.Select(shard => shard.Upstream)),
                 coreApp.Silo.Equals(cluster.Master) ? "primary_master" : coreApp.Silo.Equals(secondary) ? "secondary_master" : "coreapp",
