@@ -1,10 +1,18 @@
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
 
 namespace Multiconnect.Tests.Cluster;
 
-[Collection(ClusterCollection.Name)]
-public sealed class ShardGrainTests(ClusterFixture fixture)
+[Collection(ShardCollection.Name)]
+public sealed class ShardGrainTests(ClusterFixture fixture) : IAsyncLifetime
 {
+    /// <summary>Shards 0 to 7 exist only once the map has eight: a shard beyond the count takes no lease.</summary>
+    public async Task InitializeAsync() =>
+        await fixture.Cluster.Client.GetGrain<IShardMapGrain>(IShardMapGrain.Key)
+            .SetShardCountAsync(ShardCount.From(8), new BusinessAccount("1", "6315551234", "Q2VydA=="), pin: null);
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     [Fact]
     public async Task A_shard_reports_its_id_and_the_silo_it_runs_on()
     {

@@ -3,7 +3,7 @@ using Multiconnect.Contracts.Routing;
 
 namespace Multiconnect.Tests.Cluster;
 
-[Collection(ClusterCollection.Name)]
+[Collection(ShardMapCollection.Name)]
 public sealed class ShardMapGrainTests(ClusterFixture fixture)
 {
     private static readonly BusinessAccount Account = new("1", "6315551234", "Q2VydA==");
