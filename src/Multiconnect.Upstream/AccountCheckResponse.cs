@@ -4,8 +4,9 @@ namespace Multiconnect.Upstream;
 /// The answer to an account check: the account's <see cref="Standing"/> after it, and why the certificate
 /// was not accepted (<see cref="Refusal"/>, a certificate reason of <see cref="RefusalReasons"/>; null
 /// when it was). The certificate is accepted for the account only when both say so: no refusal, active.
+/// A code request answers with the certificate's verified name (<see cref="VName"/>) once the code is sent.
 /// </summary>
-public sealed record AccountCheckResponse(string Standing, string? Refusal, string Detail)
+public sealed record AccountCheckResponse(string Standing, string? Refusal, string Detail, string? VName = null)
 {
     public bool Accepted => Refusal is null && Standing == AccountStanding.Active;
 }

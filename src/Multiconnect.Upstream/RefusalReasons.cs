@@ -11,7 +11,11 @@ public static class RefusalReasons
     /// <summary>A newer session for the same (number, shard) took over.</summary>
     public const string Superseded = "superseded";
 
+    /// <summary>No certificate: accepted in an account check only within 7 days of the number's registration; after that it logs the account out.</summary>
     public const string CertificateMissing = "cert_missing";
+
+    /// <summary>Not the registration code last sent to the number (or none was sent).</summary>
+    public const string CodeWrong = "code_wrong";
 
     /// <summary>Not a certificate: malformed, or its signature does not verify (tampered, or another CA).</summary>
     public const string CertificateInvalid = "cert_invalid";

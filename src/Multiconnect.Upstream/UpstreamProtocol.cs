@@ -15,6 +15,12 @@ public static class UpstreamProtocol
     /// <summary>Where two-step verification is turned on (a new PIN) or off (no PIN), with the account's certificate: <see cref="AccountCheckRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
     public const string TwoStepPath = "/v1/account/two-step";
 
+    /// <summary>Where a registration code is requested for a number (HTTP POST, JSON): <see cref="AccountCodeRequest"/> → <see cref="AccountCheckResponse"/>, with the certificate's verified name.</summary>
+    public const string AccountCodePath = "/v1/account/code";
+
+    /// <summary>Where the code is given back, which registers the number (HTTP POST, JSON): <see cref="AccountVerifyRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
+    public const string AccountVerifyPath = "/v1/account/verify";
+
     /// <summary>Where the certificate authority publishes its public key.</summary>
     public const string CaPath = "/v1/ca";
 

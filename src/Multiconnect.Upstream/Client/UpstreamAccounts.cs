@@ -23,7 +23,15 @@ public sealed class UpstreamAccounts(HttpClient http)
     public Task<AccountCheckResponse> SetTwoStepAsync(Uri upstream, string cc, string phone, string? cert, string? pin, CancellationToken cancellationToken) =>
         PostAsync(upstream, UpstreamProtocol.TwoStepPath, new AccountCheckRequest(cc, phone, cert, pin), cancellationToken);
 
-    private async Task<AccountCheckResponse> PostAsync(Uri upstream, string path, AccountCheckRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks the account as <see cref="CheckAsync"/> does and, when accepted, has a registration code sent to the number by <paramref name="method"/>.</summary>
+    public Task<AccountCheckResponse> RequestCodeAsync(Uri upstream, string cc, string phone, string cert, string? pin, string method, CancellationToken cancellationToken) =>
+        PostAsync(upstream, UpstreamProtocol.AccountCodePath, new AccountCodeRequest(cc, phone, cert, pin, method), cancellationToken);
+
+    /// <summary>Gives the registration code back: accepted, the number is registered from now on.</summary>
+    public Task<AccountCheckResponse> VerifyAsync(Uri upstream, string cc, string phone, string code, CancellationToken cancellationToken) =>
+        PostAsync(upstream, UpstreamProtocol.AccountVerifyPath, new AccountVerifyRequest(cc, phone, code), cancellationToken);
+
+    private async Task<AccountCheckResponse> PostAsync<TRequest>(Uri upstream, string path, TRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upstream);
         using var response = await http.PostAsJsonAsync(new Uri(upstream, path), request, Json, cancellationToken);
