@@ -73,6 +73,9 @@ internal static class Up
 
             var cert = await simulator.IssueCertificateAsync(credentials.PhoneNumber, validDays: 365, cc: credentials.Cc);
             home.WriteCertificate(cert);
+            await simulator.RegisterAsync(
+                (path, json) => gateway.Http.PostAsync(path, new StringContent(json, System.Text.Encoding.UTF8, "application/json"), cancellationToken),
+                credentials.PhoneNumber, cert, credentials.Cc);
             var (status, body, _) = await ShardChange.RequestAsync(home, credentials, gateway, options.Shards, cancellationToken);
             if (status != System.Net.HttpStatusCode.Created)
             {

@@ -122,7 +122,13 @@ public sealed partial class ShardGrain(
         {
             throw new AccountNotActiveException(upstream, upstream == UpstreamStatus.Blocked
                 ? "The account is blocked by the WhatsApp servers (an expired certificate was presented for it)"
-                : "The account is logged out (a certificate of another number was presented for it): POST /v1/account/shards with the number's own certificate");
+                : "The account is logged out (a certificate of another number was presented for it, or none more than 7 days after registration): POST /v1/account/shards with the number's own certificate");
+        }
+
+        if (Volatile.Read(ref _map).Account is null && options.Value.UpstreamUrl is not null)
+        {
+            throw new AccountNotActiveException(UpstreamStatus.Unregistered,
+                "No business number is registered yet: register it with POST /v1/account and POST /v1/account/verify");
         }
 
         if (delivery.Backlog >= options.Value.MaxBacklog)

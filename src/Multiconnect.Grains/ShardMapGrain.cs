@@ -32,6 +32,9 @@ public sealed partial class ShardMapGrain(
     private readonly ShardAssignment _assignment = new();
     private ShardMapView _map = new(ShardCount.One, 0, null, null);
 
+    /// <summary>The account a registration code was requested for, until the code is verified; lost if the master moves.</summary>
+    private BusinessAccount? _registering;
+
     /// <summary>A master that starts (or restarts on another silo) reads the map, and learns where the shards are from their leases.</summary>
     public override Task OnActivateAsync(CancellationToken cancellationToken) =>
         StorageErrors.ActivateAsync(() => ActivateAsync(cancellationToken), logger, "the shard map master");
@@ -53,10 +56,62 @@ public sealed partial class ShardMapGrain(
 
     public Task<ShardMapView> GetAsync() => Task.FromResult(_map);
 
-    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account, string? pin)
+    public async Task<ShardMapView> SetShardCountAsync(ShardCount shards, string cc, string phoneNumber, string? cert, string? pin)
+    {
+        var stored = _map.Account;
+        if (stored is null && accountCheck.HasUpstream)
+        {
+            throw new AccountRefusedException(AccountRefusal.Unregistered, null,
+                "No business number is registered yet: register it with POST /v1/account and POST /v1/account/verify first");
+        }
+
+        if (stored is not null && (stored.Cc, stored.PhoneNumber) != (cc, phoneNumber))
+        {
+            throw new AccountRefusedException(AccountStanding.Active, AccountRefusal.NotRegistered,
+                $"+{cc}{phoneNumber} is not the registered number (+{stored.Cc}{stored.PhoneNumber}); register it first with POST /v1/account");
+        }
+
+        var certificate = cert ?? stored?.Certificate ?? throw new AccountRefusedException(AccountStanding.Active, RefusalReasons.CertificateMissing,
+            "the number's verified-name certificate is required to name the number");
+        Verdict(cc + phoneNumber, await AskUpstreamAsync(() => accountCheck.CheckAsync(cc, phoneNumber, cert, pin, CancellationToken.None)));
+        return await ChangeAsync(shards, new BusinessAccount(cc, phoneNumber, certificate));
+    }
+
+    public async Task<Registration> RegisterAsync(BusinessAccount account, string method, string? pin)
     {
         ArgumentNullException.ThrowIfNull(account);
-        Verdict(account, await AskUpstreamAsync(() => accountCheck.CheckAsync(account, pin, CancellationToken.None)));
+        if (!accountCheck.HasUpstream || _map.Account is { } stored && (stored.Cc, stored.PhoneNumber) == (account.Cc, account.PhoneNumber))
+        {
+            // Registered already (or no servers to ask): the certificate is checked and kept, as for a change of count.
+            Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.CheckAsync(account.Cc, account.PhoneNumber, account.Certificate, pin, CancellationToken.None)));
+            await ChangeAsync(_map.Shards, account);
+            return new Registration(CodeSent: false, VName: null);
+        }
+
+        var answer = await AskUpstreamAsync(() => accountCheck.RequestCodeAsync(account, method, pin, CancellationToken.None));
+        Verdict(account.Cc + account.PhoneNumber, answer);
+        _registering = account;
+        LogCodeRequested(logger, account.Cc + account.PhoneNumber, method);
+        return new Registration(CodeSent: true, answer?.VName);
+    }
+
+    public async Task<ShardMapView> VerifyAsync(string code)
+    {
+        var account = _registering ?? throw new AccountRefusedException(AccountRefusal.Unregistered, AccountRefusal.NoCodeRequested,
+            "No registration is waiting for a code here: request one with POST /v1/account (again, if the master moved since)");
+        Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.VerifyAsync(account, code, CancellationToken.None)));
+        _registering = null;
+        if (_map.Account is { } earlier && (earlier.Cc, earlier.PhoneNumber) != (account.Cc, account.PhoneNumber))
+        {
+            LogNumberReplaced(logger, earlier.Cc + earlier.PhoneNumber, account.Cc + account.PhoneNumber);
+        }
+
+        return await ChangeAsync(_map.Shards, account);
+    }
+
+    /// <summary>Stores the account and count (a new generation when either the count or the number changes), then tells the shards.</summary>
+    private async Task<ShardMapView> ChangeAsync(ShardCount shards, BusinessAccount account)
+    {
         ShardMapView map;
         try
         {
@@ -90,8 +145,8 @@ public sealed partial class ShardMapGrain(
     public async Task SetTwoStepAsync(string? pin)
     {
         var account = _map.Account ?? throw new AccountRefusedException(
-            AccountRefusal.Unregistered, null, "No business number is set yet: POST /v1/account/shards names it first");
-        Verdict(account, await AskUpstreamAsync(() => accountCheck.SetTwoStepAsync(account, pin, CancellationToken.None)));
+            AccountRefusal.Unregistered, null, "No business number is registered yet: POST /v1/account registers it");
+        Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.SetTwoStepAsync(account, pin, CancellationToken.None)));
         LogTwoStepSet(logger, pin is null ? "off" : "on");
     }
 
@@ -114,11 +169,11 @@ public sealed partial class ShardMapGrain(
     /// servers to ask; they have already acted on the account (logged it out for a certificate of another
     /// number, blocked it for an expired one), and nothing changes here.
     /// </summary>
-    private void Verdict(BusinessAccount account, AccountCheckResponse? answer)
+    private void Verdict(string number, AccountCheckResponse? answer)
     {
         if (answer is { Accepted: false })
         {
-            LogAccountRefused(logger, account.Cc + account.PhoneNumber, answer.Refusal ?? "none", answer.Standing, answer.Detail);
+            LogAccountRefused(logger, number, answer.Refusal ?? "none", answer.Standing, answer.Detail);
             throw new AccountRefusedException(answer.Standing, answer.Refusal, answer.Detail);
         }
     }
@@ -193,13 +248,19 @@ public sealed partial class ShardMapGrain(
     private List<SiloAddress> LiveSilos() =>
         [.. membership.CurrentSnapshot.Members.Values.Where(m => m.Status == SiloStatus.Active).Select(m => m.SiloAddress)];
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "A registration code was requested for +{Number} by {Method}")]
+    private static partial void LogCodeRequested(ILogger logger, string number, string method);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "+{New} is registered in place of +{Earlier}: the sessions of +{Earlier} close, and what was accepted for it and not sent fails")]
+    private static partial void LogNumberReplaced(ILogger logger, string earlier, string @new);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Two-step verification turned {State}")]
     private static partial void LogTwoStepSet(ILogger logger, string state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream could not check the account's certificate: {Reason}")]
     private static partial void LogAccountNotChecked(ILogger logger, string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream refused the certificate for +{Number} ({Refusal}); the account is {Standing}: {Detail}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The upstream refused the account +{Number} ({Refusal}); it is {Standing}: {Detail}")]
     private static partial void LogAccountRefused(ILogger logger, string number, string refusal, string standing, string detail);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard count changed from {From} to {To} (generation {Generation})")]

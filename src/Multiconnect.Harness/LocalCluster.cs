@@ -50,12 +50,14 @@ public sealed class LocalCluster : IAsyncDisposable
     /// <summary>The business number and certificate <see cref="RegisterAccountAsync"/> named last.</summary>
     public (string Phone, string Cert)? Account { get; private set; }
 
-    /// <summary>Names a new business number (with a certificate from the simulator) and sets the shard count; returns the number.</summary>
+    /// <summary>Registers a new business number (with a certificate from the simulator, and its code) and sets the shard count; returns the number.</summary>
     public async Task<string> RegisterAccountAsync(GatewayNode gateway, string token, int shards)
     {
+        ArgumentNullException.ThrowIfNull(gateway);
         var simulator = Simulator ?? throw new InvalidOperationException("Start the simulator first.");
         var phone = RunningSimulator.NewPhone();
         Account = (phone, await simulator.IssueCertificateAsync(phone));
+        await simulator.RegisterAsync((path, json) => gateway.SendAsync(HttpMethod.Post, path, token, json), phone, Account.Value.Cert);
         using var set = await ChangeShardCountAsync(gateway, token, shards);
         set.EnsureSuccessStatusCode();
         return phone;

@@ -68,6 +68,43 @@ public class SimulatorAdmin : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }
 
+    /// <summary>The registration code last sent to the number, as its phone received it; null when none was.</summary>
+    public async Task<string?> LatestCodeAsync(string phone, string cc = Cc)
+    {
+        var registration = await Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{cc}{phone}/codes");
+        return registration.GetProperty("codes").EnumerateArray().Select(c => c.GetProperty("code").GetString()).LastOrDefault();
+    }
+
+    /// <summary>Moves the simulated servers' clock forward: certificates age, and so do registrations.</summary>
+    public Task AdvanceClockAsync(TimeSpan by) => PostAdminAsync("/admin/clock", new { advance_seconds = by.TotalSeconds });
+
+    /// <summary>
+    /// Registers <paramref name="phone"/> through a gateway as an operator does: POST /v1/account (202, a code
+    /// sent; or 201, registered already), the code read as the number's phone receives it, POST
+    /// /v1/account/verify. <paramref name="post"/> sends a JSON body to a gateway path with the admin's token.
+    /// </summary>
+    public async Task RegisterAsync(Func<string, string, Task<HttpResponseMessage>> post, string phone, string cert, string cc = Cc)
+    {
+        ArgumentNullException.ThrowIfNull(post);
+        using var register = await post("/v1/account", $$"""{"cc":"{{cc}}","phone_number":"{{phone}}","method":"sms","cert":"{{cert}}"}""");
+        if (register.StatusCode == System.Net.HttpStatusCode.Created)
+        {
+            return;
+        }
+
+        if (register.StatusCode != System.Net.HttpStatusCode.Accepted)
+        {
+            throw new InvalidOperationException($"POST /v1/account answered {(int)register.StatusCode}: {await register.Content.ReadAsStringAsync()}");
+        }
+
+        var code = await LatestCodeAsync(phone, cc) ?? throw new InvalidOperationException($"POST /v1/account answered 202 but the simulator sent +{cc}{phone} no code");
+        using var verify = await post("/v1/account/verify", $$"""{"code":"{{code}}"}""");
+        if (verify.StatusCode != System.Net.HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"POST /v1/account/verify answered {(int)verify.StatusCode}: {await verify.Content.ReadAsStringAsync()}");
+        }
+    }
+
     public async Task PostAdminAsync(string path, object body)
     {
         using var response = await Admin.PostAsJsonAsync(path, body);

@@ -27,9 +27,10 @@ public sealed class InMemoryShardMapStore : IShardMapStore
     {
         lock (_lock)
         {
-            _map = shards == _map.Shards
+            var numberChanged = _map.Account is { } stored && (stored.Cc, stored.PhoneNumber) != (account.Cc, account.PhoneNumber);
+            _map = shards == _map.Shards && !numberChanged
                 ? _map with { Account = account }
-                : new ShardMapView(shards, _map.Generation + 1, DateTimeOffset.UtcNow, account);
+                : new ShardMapView(shards, _map.Generation + 1, DateTimeOffset.UtcNow, account) { NumberSince = numberChanged ? _map.Generation + 1 : _map.NumberSince };
             return Task.FromResult(_map);
         }
     }

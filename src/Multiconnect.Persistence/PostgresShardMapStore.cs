@@ -6,7 +6,7 @@ namespace Multiconnect.Persistence;
 
 public sealed class PostgresShardMapStore(NpgsqlDataSource dataSource, string serviceId) : IShardMapStore
 {
-    private const string Columns = "shard_count, generation, changed_at, account_cc, account_phone, account_cert";
+    private const string Columns = "shard_count, generation, changed_at, account_cc, account_phone, account_cert, number_since";
 
     public async Task<ShardMapView> ReadAsync(CancellationToken cancellationToken)
     {
@@ -28,11 +28,16 @@ public sealed class PostgresShardMapStore(NpgsqlDataSource dataSource, string se
     {
         ArgumentNullException.ThrowIfNull(account);
         await ReadAsync(cancellationToken);
+        // A new count, or another number than the one stored, is a new generation; the first number
+        // named keeps the generation (nothing was accepted for another one).
         await using var command = dataSource.CreateCommand($"""
             UPDATE shard_maps
-               SET generation = generation + CASE WHEN shard_count <> $2 THEN 1 ELSE 0 END,
-                   changed_at = CASE WHEN shard_count <> $2 THEN now() ELSE changed_at END,
+               SET generation = generation + CASE WHEN shard_count <> $2 OR account_changed THEN 1 ELSE 0 END,
+                   changed_at = CASE WHEN shard_count <> $2 OR account_changed THEN now() ELSE changed_at END,
+                   number_since = CASE WHEN account_changed THEN generation + 1 WHEN account_cc IS NULL THEN generation ELSE number_since END,
                    shard_count = $2, account_cc = $3, account_phone = $4, account_cert = $5
+              FROM (SELECT account_cc IS NOT NULL AND (account_cc, account_phone) <> ($3, $4) AS account_changed
+                      FROM shard_maps WHERE service_id = $1) AS change
              WHERE service_id = $1
             RETURNING {Columns}
             """);
@@ -57,6 +62,6 @@ public sealed class PostgresShardMapStore(NpgsqlDataSource dataSource, string se
             ShardCount.From(reader.GetInt32(0)),
             reader.GetInt64(1),
             reader.IsDBNull(2) ? null : reader.GetFieldValue<DateTimeOffset>(2),
-            account);
+            account) { NumberSince = reader.GetInt64(6) };
     }
 }

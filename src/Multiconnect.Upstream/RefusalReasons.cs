@@ -15,7 +15,7 @@ public static class RefusalReasons
     public const string CertificateMissing = "cert_missing";
 
     /// <summary>Not the registration code last sent to the number (or none was sent).</summary>
-    public const string CodeWrong = "code_wrong";
+    public const string CodeWrong = AccountRefusal.CodeWrong;
 
     /// <summary>Not a certificate: malformed, or its signature does not verify (tampered, or another CA).</summary>
     public const string CertificateInvalid = "cert_invalid";

@@ -19,20 +19,20 @@ public sealed class ShardMapGrainTests(ClusterFixture fixture)
         Assert.Null(initial.ChangedAt);
         Assert.Null(initial.Account);
 
-        var changed = await map.SetShardCountAsync(ShardCount.From(8), Account, pin: null);
+        var changed = await map.SetShardCountAsync(ShardCount.From(8), Account.Cc, Account.PhoneNumber, Account.Certificate, pin: null);
         Assert.Equal(8, changed.Shards.Value);
         Assert.Equal(1, changed.Generation);
         Assert.NotNull(changed.ChangedAt);
         Assert.Equal(Account, changed.Account);
 
-        var unchanged = await map.SetShardCountAsync(ShardCount.From(8), Account, pin: null);
+        var unchanged = await map.SetShardCountAsync(ShardCount.From(8), Account.Cc, Account.PhoneNumber, Account.Certificate, pin: null);
         Assert.Equal(changed, unchanged);
 
         await fixture.Cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
         var reread = await map.GetAsync();
         Assert.Equal(changed, reread);
 
-        var back = await map.SetShardCountAsync(ShardCount.One, Account, pin: null);
+        var back = await map.SetShardCountAsync(ShardCount.One, Account.Cc, Account.PhoneNumber, Account.Certificate, pin: null);
         Assert.Equal(2, back.Generation);
     }
 }

@@ -49,6 +49,8 @@ public sealed class ContainerClusterTests(ITestOutputHelper output)
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await LoginAsync(cluster));
         using var simulator = new SimulatorAdmin(cluster.Simulator, cluster.SimulatorToken);
         var (phone, cert) = await simulator.NewNumberAsync();
+        await Eventually.True(async () => (await api.GetAsync("/v1/account/shards")).StatusCode == HttpStatusCode.OK, "the gateway to reach the cluster", TimeSpan.FromSeconds(60));
+        await simulator.RegisterAsync((path, json) => api.PostAsync(path, Json(json)), phone, cert);
         await Eventually.True(
             async () => (await api.PostAsync("/v1/account/shards", Json($$"""{"cc":"{{SimulatorAdmin.Cc}}","phone_number":"{{phone}}","shards":2,"cert":"{{cert}}"}"""))).StatusCode == HttpStatusCode.Created,
             "the account to be registered with 2 shards", TimeSpan.FromSeconds(60));

@@ -93,7 +93,9 @@ public sealed class StartedAsDeployedTests
             var phone = RunningSimulator.NewPhone();
             using var issued = await admin.PostAsJsonAsync("/admin/certificates", new { cc = RunningSimulator.Cc, phone, name = "Acme Deploy", valid_days = 30 });
             issued.EnsureSuccessStatusCode();
-            var cert = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cert").GetString();
+            var cert = (await issued.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("cert").GetString()!;
+            using var simulatorAdmin = new SimulatorAdmin(admin.BaseAddress, adminToken);
+            await simulatorAdmin.RegisterAsync((path, json) => api.SendAsync(HttpMethod.Post, path, token, json), phone, cert);
             using var account = await api.SendAsync(HttpMethod.Post, "/v1/account/shards", token,
                 $$"""{"cc":"{{RunningSimulator.Cc}}","phone_number":"{{phone}}","shards":1,"cert":"{{cert}}"}""");
             Assert.Equal(HttpStatusCode.Created, account.StatusCode);

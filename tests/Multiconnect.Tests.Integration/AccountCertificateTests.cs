@@ -14,7 +14,7 @@ namespace Multiconnect.Tests.Integration;
 [Collection(PostgresCollection.Name)]
 public sealed class AccountCertificateTests(PostgresFixture postgres)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task A_foreign_certificate_logs_the_account_out_until_the_numbers_own_logs_it_in_again_and_nothing_is_lost()
@@ -138,26 +138,26 @@ public sealed class AccountCertificateTests(PostgresFixture postgres)
                 ? (object)new { cc = RunningSimulator.Cc, phone_number = phone, shards = 4, cert }
                 : new { cc = RunningSimulator.Cc, phone_number = phone, shards = 4, cert, pin }));
 
-    private const string Recipient = "16315550100";
+    internal const string Recipient = "16315550100";
 
-    private static Task<HttpResponseMessage> SendResponseAsync(GatewayNode gateway, string token, string body) =>
+    internal static Task<HttpResponseMessage> SendResponseAsync(GatewayNode gateway, string token, string body) =>
         gateway.SendAsync(HttpMethod.Post, "/v1/messages", token, JsonSerializer.Serialize(new { to = Recipient, type = "text", text = new { body } }));
 
-    private static async Task<string> SendAsync(GatewayNode gateway, string token, string body)
+    internal static async Task<string> SendAsync(GatewayNode gateway, string token, string body)
     {
         using var response = await SendResponseAsync(gateway, token, body);
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("messages")[0].GetProperty("id").GetString()!;
     }
 
-    private static async Task<(int Code, string Details)> ErrorAsync(HttpResponseMessage response)
+    internal static async Task<(int Code, string Details)> ErrorAsync(HttpResponseMessage response)
     {
         var error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors")[0];
         return (error.GetProperty("code").GetInt32(), error.GetProperty("details").GetString()!);
     }
 
     /// <summary>Waits until every CoreApp hosting a shard shows <paramref name="status"/> in /v1/health.</summary>
-    private static Task StatusesAsync(GatewayNode gateway, string token, string status) =>
+    internal static Task StatusesAsync(GatewayNode gateway, string token, string status) =>
         Eventually.True(async () =>
         {
             var health = await gateway.GetJsonAsync("/v1/health", token);

@@ -47,6 +47,8 @@ public sealed class ApiContractTests(ApiClusterFixture api)
     [Theory]
     [InlineData("GET", "/v1/account/shards")]
     [InlineData("POST", "/v1/account/shards")]
+    [InlineData("POST", "/v1/account")]
+    [InlineData("POST", "/v1/account/verify")]
     [InlineData("GET", "/openapi/v1.json")]
     [InlineData("GET", "/dashboard/")]
     [InlineData("GET", "/v1/no-such-thing")]

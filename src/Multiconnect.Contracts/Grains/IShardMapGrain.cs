@@ -16,13 +16,33 @@ public interface IShardMapGrain : IGrainWithIntegerKey
     Task<ShardMapView> GetAsync();
 
     /// <summary>
-    /// Records the business account and changes the count: a new count is a new generation, stored
-    /// before this returns; the shards hear of it then, and the handover runs on without the caller.
-    /// Before anything is stored, the WhatsApp servers check the account with its certificate and, when
-    /// two-step verification is on, <paramref name="pin"/>: refused, <see cref="AccountRefusedException"/>.
-    /// Throws <see cref="ShardMapUnavailableException"/> when it could not be checked or stored (nothing changed).
+    /// Changes the count for the registered number <paramref name="cc"/> <paramref name="phoneNumber"/>
+    /// (another number: <see cref="AccountRefusedException"/>, <see cref="AccountRefusal.NotRegistered"/>;
+    /// without WhatsApp servers to ask, the first number given is taken as registered): a new count is a
+    /// new generation, stored before this returns; the shards hear of it then, and the handover runs on
+    /// without the caller. Before anything is stored, the servers check the account with
+    /// <paramref name="cert"/> (null: none given, accepted only within 7 days of registration, and the
+    /// stored certificate is kept) and, when two-step verification is on, <paramref name="pin"/>: refused,
+    /// <see cref="AccountRefusedException"/>. Throws <see cref="ShardMapUnavailableException"/> when it
+    /// could not be checked or stored (nothing changed).
     /// </summary>
-    Task<ShardMapView> SetShardCountAsync(ShardCount shards, BusinessAccount account, string? pin);
+    Task<ShardMapView> SetShardCountAsync(ShardCount shards, string cc, string phoneNumber, string? cert, string? pin);
+
+    /// <summary>
+    /// Registers <paramref name="account"/>'s number (POST /v1/account). The number registered already:
+    /// its certificate is checked and stored, and the answer says so. Otherwise the WhatsApp servers check
+    /// the account and send the number a code by <paramref name="method"/> (sms or voice), which
+    /// <see cref="VerifyAsync"/> takes; until then nothing changes here. Refusals and unavailability as
+    /// for <see cref="SetShardCountAsync"/>.
+    /// </summary>
+    Task<Registration> RegisterAsync(BusinessAccount account, string method, string? pin);
+
+    /// <summary>
+    /// Gives the servers the code the number received (POST /v1/account/verify); accepted, the number is
+    /// the cluster's from a new generation on: the sessions of a number registered before close, and
+    /// what was accepted for it and not sent becomes <c>failed</c>, never sent for the new one.
+    /// </summary>
+    Task<ShardMapView> VerifyAsync(string code);
 
     /// <summary>
     /// Turns the account's two-step verification on with <paramref name="pin"/>, or off when it is null,

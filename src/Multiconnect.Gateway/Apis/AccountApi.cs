@@ -12,6 +12,14 @@ public static class AccountApi
     public static IEndpointRouteBuilder MapAccountApi(this IEndpointRouteBuilder app)
     {
         var account = app.MapGroup("/v1/account").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
+        account.MapPost("", RegisterAsync).WithName("Register")
+            .Accepts<RegisterBody>(JsonRequestBody.ContentType)
+            .WithMetadata(UnavailableIsForbidden.Instance)
+            .WithSummary("Registers the business number: 202 when the WhatsApp servers sent it a code (give it to /v1/account/verify), 201 when it is registered already.");
+        account.MapPost("/verify", VerifyAsync).WithName("VerifyRegistration")
+            .Accepts<VerifyBody>(JsonRequestBody.ContentType)
+            .WithMetadata(UnavailableIsForbidden.Instance)
+            .WithSummary("Completes a registration with the code the number received; another number registered before is replaced.");
         account.MapGet("/shards", GetShardsAsync).WithName("GetShards")
             .WithSummary("The number of shards the business number's traffic is split into.");
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
@@ -64,6 +72,57 @@ public static class AccountApi
         return TypedResults.Ok(new EmptyResponse());
     }
 
+    public static async Task<Results<Created<EmptyResponse>, Accepted<RegistrationResponse>, ApiError>> RegisterAsync(HttpRequest request, ShardCaller caller)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var registration = RegisterRequest.From(body.Value);
+        if (!registration.IsValid)
+        {
+            return registration.Error;
+        }
+
+        var (cc, phoneNumber, method, pin, cert) = registration.Value;
+        var answer = await caller.CallAsync(
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).RegisterAsync(new BusinessAccount(cc, phoneNumber, cert), method, pin),
+            attemptTimeout: TimeSpan.FromSeconds(10),
+            request.HttpContext.RequestAborted);
+        return answer.CodeSent
+            ? TypedResults.Accepted("/v1/account/verify", new RegistrationResponse([new VerifiedName(answer.VName ?? "")]))
+            : TypedResults.Created("/v1/account", new EmptyResponse());
+    }
+
+    public static async Task<Results<Created<EmptyResponse>, ApiError>> VerifyAsync(HttpRequest request, ShardCaller caller, ShardMapCache routing)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(routing);
+        var body = await JsonRequestBody.ReadAsync(request);
+        if (!body.IsValid)
+        {
+            return body.Error;
+        }
+
+        var verify = VerifyRequest.From(body.Value);
+        if (!verify.IsValid)
+        {
+            return verify.Error;
+        }
+
+        var map = await caller.CallAsync(
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).VerifyAsync(verify.Value.Code),
+            attemptTimeout: TimeSpan.FromSeconds(10),
+            request.HttpContext.RequestAborted);
+        routing.Observe(map); // this gateway routes under the new number's generation at once
+        return TypedResults.Created("/v1/account", new EmptyResponse());
+    }
+
     public static async Task<Ok<AccountShardsResponse>> GetShardsAsync(ClusterView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
@@ -96,9 +155,7 @@ public static class AccountApi
         {
             var map = await caller.CallAsync(
                 c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
-                    change.Value.Shards,
-                    new BusinessAccount(change.Value.Cc, change.Value.PhoneNumber, Convert.ToBase64String(change.Value.Cert)),
-                    change.Value.Pin),
+                    change.Value.Shards, change.Value.Cc, change.Value.PhoneNumber, change.Value.Cert, change.Value.Pin),
                 attemptTimeout: TimeSpan.FromSeconds(10),
                 request.HttpContext.RequestAborted);
             routing.Observe(map); // this gateway routes by the new map at once

@@ -28,6 +28,8 @@ public static partial class ApiErrorHandling
                 AccountRefusedException { Refusal: AccountRefusal.PinRequired } pin => new ApiError(StatusCodes.Status400BadRequest, ApiErrorCodes.RequiredParameterMissing, "Required parameter is missing", $"pin: {pin.Message}"),
                 AccountRefusedException { Refusal: AccountRefusal.PinWrong } pin => ApiError.Invalid("pin", pin.Message),
                 AccountRefusedException { Refusal: AccountRefusal.PinLocked } pin => new ApiError(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests, "Too many requests", $"pin: {pin.Message}"),
+                AccountRefusedException { Refusal: AccountRefusal.CodeWrong } code => ApiError.Invalid("code", code.Message),
+                AccountRefusedException { Refusal: AccountRefusal.NotRegistered } number => ApiError.Invalid("phone_number", number.Message),
                 AccountRefusedException { Standing: AccountRefusal.Unregistered } unregistered => ApiError.BadRequest(unregistered.Message),
                 AccountRefusedException { Standing: UpstreamStatus.Blocked } blocked => ApiError.AccountLocked($"The WhatsApp servers blocked the account: {blocked.Message}"),
                 AccountRefusedException { Standing: UpstreamStatus.LoggedOut } foreign => ApiError.Invalid("cert", $"{foreign.Message}; the account is logged out until this call is made with the number's own certificate"),

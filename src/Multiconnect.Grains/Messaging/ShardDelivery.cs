@@ -164,7 +164,8 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         {
             // Read before the map the session opens with: a change from here on ends the session.
             var mapChanged = Volatile.Read(ref _mapChanged).Task;
-            if (await ConnectAsync() is not { } session)
+            var map = Volatile.Read(ref _map);
+            if (await ConnectAsync(map) is not { } session)
             {
                 await Task.WhenAny(Pause(delay), mapChanged); // a new map (the account named, say) is worth trying at once
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
@@ -177,7 +178,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             var events = Task.Run(() => HandleEventsAsync(session));
             try
             {
-                await SendAsync(session, mapChanged);
+                await SendAsync(session, map, mapChanged);
             }
             catch (Exception e) when (e is UpstreamSessionClosedException or OperationCanceledException)
             {
@@ -193,11 +194,10 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
-    private async Task<UpstreamSession?> ConnectAsync()
+    private async Task<UpstreamSession?> ConnectAsync(ShardMapView map)
     {
         try
         {
-            var map = Volatile.Read(ref _map);
             if (_options.UpstreamUrl is null || map.Account is not { } account)
             {
                 // Not configured, or no business number registered yet: messages wait in the log.
@@ -254,8 +254,11 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// Keeps up to a window of sends in flight; answers arrive in send order. Returns when the shard is
     /// fenced, or when the map changed (<paramref name="mapChanged"/>): the caller then closes the session
     /// and opens one with the new map, and what was not acknowledged goes again first.
+    /// A message goes only over a session of the number it was accepted for: one accepted before the
+    /// number changed fails, and once the number has changed after <paramref name="opened"/>, this session
+    /// (the old number's) sends nothing more.
     /// </summary>
-    private async Task SendAsync(UpstreamSession session, Task mapChanged)
+    private async Task SendAsync(UpstreamSession session, ShardMapView opened, Task mapChanged)
     {
         var inflight = new Queue<(PendingMessage Message, Task<SendResult> Answer)>();
         try
@@ -264,6 +267,22 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             {
                 while (inflight.Count < _options.Window && _order.TryTake(out var next))
                 {
+                    var current = Volatile.Read(ref _map);
+                    if (next.Generation < current.NumberSince)
+                    {
+                        await FailAsync(next, StatusErrors.NumberChanged,
+                            $"accepted before +{current.Account?.Cc}{current.Account?.PhoneNumber} was registered in place of the number it was sent for");
+                        _order.Done();
+                        continue;
+                    }
+
+                    if (current.NumberSince > opened.Generation)
+                    {
+                        _order.PutBack([next]);
+                        LogMapChanged(_logger, _shardId, current.Generation);
+                        return;
+                    }
+
                     try
                     {
                         inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body, next.Shards, next.Generation), _stop.Token)));

@@ -12,8 +12,11 @@ public static class StatusErrors
 {
     public const int GenericError = 500;
 
+    /// <summary>Our own reason, not the upstream's: the message was accepted for a business number the cluster no longer has.</summary>
+    public const string NumberChanged = "number_changed";
+
     public static StatusError For(string reason, string detail) => new(GenericError, "Generic error", $"{reason}: {detail}");
 
-    /// <summary>The metric label for a refusal: the upstream's reason when it is one of the protocol's, else "other".</summary>
-    public static string Label(string reason) => reason is RefusalReasons.Invalid or RefusalReasons.ProtocolError ? reason : "other";
+    /// <summary>The metric label for a refusal: the reason when it is one of the protocol's or <see cref="NumberChanged"/>, else "other".</summary>
+    public static string Label(string reason) => reason is RefusalReasons.Invalid or RefusalReasons.ProtocolError or NumberChanged ? reason : "other";
 }

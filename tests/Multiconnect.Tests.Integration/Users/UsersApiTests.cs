@@ -53,6 +53,8 @@ public sealed class UsersApiTests(UsersClusterFixture users) : IClassFixture<Use
         [
             (HttpMethod.Get, "/v1/account/shards", null),
             (HttpMethod.Post, "/v1/account/shards", """{"cc":"1","phone_number":"6315551234","shards":2,"cert":"Q2VydGlmaWNhdGU="}"""),
+            (HttpMethod.Post, "/v1/account", """{"cc":"1","phone_number":"6315551234","method":"sms","cert":"Q2VydGlmaWNhdGU="}"""),
+            (HttpMethod.Post, "/v1/account/verify", """{"code":"123456"}"""),
             (HttpMethod.Get, "/v1/shards", null),
             (HttpMethod.Get, "/v1/shards/0", null),
             (HttpMethod.Get, "/v1/settings/application", null),
