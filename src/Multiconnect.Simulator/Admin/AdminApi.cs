@@ -25,6 +25,7 @@ public static class AdminApi
         admin.MapPost("/numbers/{number}/inbound", InjectInbound);
         admin.MapGet("/numbers/{number}/inbound/{id}", GetInbound);
         admin.MapPost("/numbers/{number}/standing", SetStanding);
+        admin.MapGet("/numbers/{number}/codes", GetCodes);
         admin.MapGet("/clock", GetClock);
         admin.MapPost("/clock", AdvanceClock);
         admin.MapPost("/certificates", IssueCertificate);
@@ -105,6 +106,21 @@ public static class AdminApi
         return business.IsRead(id) is { } read
             ? TypedResults.Ok(new InboundStatusResponse(business.Number, id, read))
             : TypedResults.NotFound(new AdminError($"+{business.Number} never delivered an inbound message '{id}'"));
+    }
+
+    /// <summary>The number's registration and the codes sent to it: how a test, or an operator, reads a code as the number's phone would receive it.</summary>
+    public static Results<Ok<RegistrationResponse>, NotFound<AdminError>> GetCodes(string number, BusinessNumbers numbers)
+    {
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        var (registeredAt, codes) = business.Registration.Snapshot();
+        return TypedResults.Ok(new RegistrationResponse(
+            registeredAt is not null,
+            registeredAt?.ToUnixTimeSeconds(),
+            [.. codes.Select(c => new SentCodeResponse(c.Code, c.Method, c.SentAt.ToUnixTimeSeconds()))]));
     }
 
     public static Ok<ClockResponse> GetClock(SimulatorClock clock)
