@@ -48,7 +48,8 @@ public static class SimulatorHosting
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
             json.SerializerOptions.DictionaryKeyPolicy = null;
         });
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new SimulatorClock(TimeProvider.System));
+        services.AddSingleton<TimeProvider>(provider => provider.GetRequiredService<SimulatorClock>());
         services.AddSingleton<BusinessNumbers>();
         services.AddSingleton<FaultInjector>();
         services.AddSingleton<AdminTokenFilter>();

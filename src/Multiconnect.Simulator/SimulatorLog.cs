@@ -9,6 +9,15 @@ public static partial class SimulatorLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Account check for +{Number}: certificate {Verdict}, account {Standing}")]
     public static partial void AccountChecked(this ILogger logger, string number, string verdict, string standing);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registration code {Code} sent by {Method} to +{Number}")]
+    public static partial void RegistrationCodeSent(this ILogger logger, string number, string method, string code);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "+{Number} registered at {RegisteredAt:O}")]
+    public static partial void NumberRegistered(this ILogger logger, string number, DateTimeOffset registeredAt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Registration of +{Number} refused: not the code last sent")]
+    public static partial void RegistrationRefused(this ILogger logger, string number);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Two-step verification of +{Number} turned {State}")]
     public static partial void TwoStepSet(this ILogger logger, string number, string state);
 

@@ -8,7 +8,7 @@ using Multiconnect.Upstream.Certificates;
 
 namespace Multiconnect.Simulator.Admin;
 
-/// <summary>The observer, the certificate authority's issuing endpoint and fault injection, behind the admin token.</summary>
+/// <summary>The observer, the certificate authority's issuing endpoint, the servers' clock and fault injection, behind the admin token.</summary>
 public static class AdminApi
 {
     private const int DefaultValidDays = 30;
@@ -25,6 +25,9 @@ public static class AdminApi
         admin.MapPost("/numbers/{number}/inbound", InjectInbound);
         admin.MapGet("/numbers/{number}/inbound/{id}", GetInbound);
         admin.MapPost("/numbers/{number}/standing", SetStanding);
+        admin.MapGet("/numbers/{number}/codes", GetCodes);
+        admin.MapGet("/clock", GetClock);
+        admin.MapPost("/clock", AdvanceClock);
         admin.MapPost("/certificates", IssueCertificate);
         admin.MapGet("/faults", GetFaults);
         admin.MapDelete("/faults", ClearFaults);
@@ -103,6 +106,42 @@ public static class AdminApi
         return business.IsRead(id) is { } read
             ? TypedResults.Ok(new InboundStatusResponse(business.Number, id, read))
             : TypedResults.NotFound(new AdminError($"+{business.Number} never delivered an inbound message '{id}'"));
+    }
+
+    /// <summary>The number's registration and the codes sent to it: how a test, or an operator, reads a code as the number's phone would receive it.</summary>
+    public static Results<Ok<RegistrationResponse>, NotFound<AdminError>> GetCodes(string number, BusinessNumbers numbers)
+    {
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        var (registeredAt, codes) = business.Registration.Snapshot();
+        return TypedResults.Ok(new RegistrationResponse(
+            registeredAt is not null,
+            registeredAt?.ToUnixTimeSeconds(),
+            [.. codes.Select(c => new SentCodeResponse(c.Code, c.Method, c.SentAt.ToUnixTimeSeconds()))]));
+    }
+
+    public static Ok<ClockResponse> GetClock(SimulatorClock clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return TypedResults.Ok(Describe(clock));
+    }
+
+    /// <summary>Lets time pass for certificates and registrations: the clock only moves forward.</summary>
+    public static Results<Ok<ClockResponse>, BadRequest<AdminError>> AdvanceClock(AdvanceClockRequest request, SimulatorClock clock, ILoggerFactory loggers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(clock);
+        if (request.AdvanceSeconds is not { } seconds || !(seconds >= 0 && seconds <= SimulatorClock.MaxAdvance.TotalSeconds))
+        {
+            return Invalid($"advance_seconds must be between 0 and {SimulatorClock.MaxAdvance.TotalSeconds:0} ({SimulatorClock.MaxAdvance.TotalDays:0} days)");
+        }
+
+        var offset = clock.Advance(TimeSpan.FromSeconds(seconds));
+        Log(loggers, $"clock advanced by {seconds} s, now {offset.TotalSeconds} s ahead");
+        return TypedResults.Ok(Describe(clock));
     }
 
     public static Results<Ok<CertificateResponse>, BadRequest<AdminError>> IssueCertificate(
@@ -214,6 +253,8 @@ public static class AdminApi
         Log(loggers, $"refusing new sessions for {request.Number ?? "all numbers"} for {request.Seconds} s");
         return TypedResults.NoContent();
     }
+
+    private static ClockResponse Describe(SimulatorClock clock) => new(clock.Offset.TotalSeconds, clock.GetUtcNow().ToUnixTimeSeconds());
 
     private static BusinessNumber? Find(BusinessNumbers numbers, string? number)
     {

@@ -50,6 +50,9 @@ public sealed class BusinessNumber
     /// <summary>The account's two-step verification PIN, kept by the servers.</summary>
     public TwoStep TwoStep { get; } = new();
 
+    /// <summary>The number's registration: the codes sent to it, and when one registered it.</summary>
+    public Registration Registration { get; } = new();
+
     /// <summary>Whether any shard has a session now: simulated users write only to such numbers, so abandoned ones stop growing.</summary>
     public bool HasLiveSession => Array.Exists(_slots, static slot => slot.Session is not null);
 
