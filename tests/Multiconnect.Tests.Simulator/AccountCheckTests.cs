@@ -36,9 +36,11 @@ public sealed class AccountCheckTests(SimulatorFixture fixture) : SharedSimulato
         var expired = await Simulator.IssueCertificateAsync(phone, validDays: null, expiresAt: DateTimeOffset.UtcNow.AddHours(-1));
 
         var blocked = await CheckAsync(phone, expired);
+        var foreign = await CheckAsync(phone, await Simulator.IssueCertificateAsync(RunningSimulator.NewPhone()));
         var stillBlocked = await CheckAsync(phone, cert);
 
         Assert.Equal((AccountStanding.Blocked, RefusalReasons.CertificateExpired), (blocked.Standing, blocked.Refusal));
+        Assert.Equal((AccountStanding.Blocked, RefusalReasons.CertificateWrongNumber), (foreign.Standing, foreign.Refusal)); // no way out through a logout
         Assert.Equal((AccountStanding.Blocked, (string?)null, false), (stillBlocked.Standing, stillBlocked.Refusal, stillBlocked.Accepted));
         Assert.Equal(RefusalReasons.Blocked, await Refusal(phone, cert));
 

@@ -153,7 +153,7 @@ public static class AccountCheckEndpoint
                 }
 
                 break;
-            case RefusalReasons.CertificateWrongNumber:
+            case RefusalReasons.CertificateWrongNumber when business.Standing != AccountStanding.Blocked: // only the operator unblocks
                 business.SetStanding(AccountStanding.LoggedOut, $"logged out: {detail}");
                 break;
             case RefusalReasons.CertificateExpired:
