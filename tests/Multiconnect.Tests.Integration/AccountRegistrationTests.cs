@@ -124,8 +124,13 @@ public sealed class AccountRegistrationTests(PostgresFixture postgres)
         var simulator = cluster.Simulator!;
 
         // The old number's sessions end and cannot reopen: what is accepted now waits in the log.
+        await StatusesAsync(gateway, token, "connected");
         await simulator.PostAdminAsync("/admin/faults/refuse-sessions", new { seconds = 300, number = RunningSimulator.Cc + old });
-        await simulator.PostAdminAsync("/admin/faults/close-session", new { number = RunningSimulator.Cc + old });
+        foreach (var shard in new[] { 0, 1 })
+        {
+            await simulator.PostAdminAsync("/admin/faults/close-session", new { number = RunningSimulator.Cc + old, shard });
+        }
+
         await StatusesAsync(gateway, token, "connecting");
         var pending = new List<string>();
         foreach (var n in Enumerable.Range(1, 3))
