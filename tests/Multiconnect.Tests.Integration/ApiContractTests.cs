@@ -81,10 +81,10 @@ public sealed class ApiContractTests(ApiClusterFixture api)
     public async Task A_missing_parameter_is_1008()
     {
         using var response = await Gateway.SendAsync(HttpMethod.Post, "/v1/account/shards", api.Token,
-            """{"cc":"1","phone_number":"6315551234","shards":2}""");
+            """{"cc":"1","phone_number":"6315551234","cert":"Q2VydGlmaWNhdGU="}""");
 
         var error = await AssertError(response, HttpStatusCode.BadRequest, 1008);
-        Assert.Contains("cert", error.GetProperty("details").GetString(), StringComparison.Ordinal);
+        Assert.Contains("shards", error.GetProperty("details").GetString(), StringComparison.Ordinal);
     }
 
     [Theory]
