@@ -32,6 +32,15 @@ public sealed class InMemoryCallbackStore : ICallbackStore, IWebhookStore, IInbo
         }
     }
 
+    public Task<ApplicationSettings> ResetSettingsAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            _settings = ApplicationSettings.Default;
+            return Task.FromResult(_settings);
+        }
+    }
+
     public Task<long> EstimateBacklogAsync(CancellationToken cancellationToken) => Task.FromResult(0L);
 
     public Task<int?> ShardOfAsync(string id, CancellationToken cancellationToken) => Task.FromResult<int?>(null);

@@ -22,9 +22,9 @@ public sealed partial class PostgresCallbackStore
         NpgsqlConnection connection, int conversations, int rowsEach, IReadOnlyCollection<string> busy, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(busy);
-        await using var command = new NpgsqlCommand("""
+        await using var command = new NpgsqlCommand($"""
             WITH RECURSIVE target AS (
-                SELECT webhook_url, sent_status FROM application_settings
+                SELECT {SettingsColumns} FROM application_settings
                  WHERE service_id = $1 AND webhook_url IS NOT NULL AND webhook_url <> ''),
             heads AS (
                 (SELECT conversation, seq, next_attempt_at FROM webhook_outbox
@@ -45,7 +45,7 @@ public sealed partial class PostgresCallbackStore
                        SELECT seq, conversation, kind, status, payload::text AS payload, attempts FROM webhook_outbox
                         WHERE service_id = $1 AND delivered_at IS NULL AND conversation = due.conversation
                         ORDER BY seq LIMIT $4) AS callback)
-            SELECT target.webhook_url, target.sent_status, batch.seq, batch.conversation, batch.kind, batch.status, batch.payload, batch.attempts
+            SELECT target.*, batch.seq, batch.conversation, batch.kind, batch.status, batch.payload, batch.attempts
               FROM target LEFT JOIN batch ON true
              ORDER BY batch.conversation, batch.seq
             """, connection);
@@ -58,13 +58,15 @@ public sealed partial class PostgresCallbackStore
         var rows = new List<OutboxRow>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            target ??= Uri.TryCreate(reader.GetString(0), UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
-                ? new WebhookTarget(url, reader.GetBoolean(1))
+            target ??= ReadSettings(reader) is { WebhookUrl: { } url } settings && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps)
+                ? new WebhookTarget(url, settings)
                 : null;
-            if (target is not null && !reader.IsDBNull(2))
+            const int Row = 10; // the batch's columns follow the settings'
+            if (target is not null && !reader.IsDBNull(Row))
             {
                 rows.Add(new OutboxRow(
-                    reader.GetInt64(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetString(6), reader.GetInt32(7)));
+                    reader.GetInt64(Row), reader.GetString(Row + 1), reader.GetString(Row + 2), reader.IsDBNull(Row + 3) ? null : reader.GetString(Row + 3),
+                    reader.GetString(Row + 4), reader.GetInt32(Row + 5)));
             }
         }
 

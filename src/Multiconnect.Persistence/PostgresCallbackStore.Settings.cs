@@ -4,7 +4,7 @@ using NpgsqlTypes;
 namespace Multiconnect.Persistence;
 
 /// <summary>
-/// The application_settings row of this service (absent: the defaults, no URL and no sent statuses),
+/// The application_settings row of this service (absent: the defaults, <see cref="ApplicationSettings.Default"/>),
 /// and how many callbacks wait.
 /// </summary>
 public sealed partial class PostgresCallbackStore
@@ -12,9 +12,15 @@ public sealed partial class PostgresCallbackStore
     /// <summary>Exact up to this many waiting callbacks; see <see cref="EstimateBacklogAsync(NpgsqlConnection, CancellationToken)"/>.</summary>
     public const int BacklogExactUpTo = 10_000;
 
+    /// <summary>The columns <see cref="ReadSettings"/> reads, in its order.</summary>
+    internal const string SettingsColumns = """
+        webhook_url, sent_status, delivered_status, read_status, callback_persist, callback_backoff_delay_ms,
+        max_callback_backoff_delay_ms, max_concurrent_requests, heartbeat_interval, unhealthy_interval
+        """;
+
     public async Task<ApplicationSettings> GetSettingsAsync(CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand("SELECT webhook_url, sent_status FROM application_settings WHERE service_id = $1");
+        await using var command = dataSource.CreateCommand($"SELECT {SettingsColumns} FROM application_settings WHERE service_id = $1");
         command.Parameters.Add(new() { Value = serviceId });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? ReadSettings(reader) : ApplicationSettings.Default;
@@ -23,23 +29,53 @@ public sealed partial class PostgresCallbackStore
     public async Task<ApplicationSettings> UpdateSettingsAsync(ApplicationSettingsPatch patch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(patch);
-        // One statement: the row is created with the defaults or updated, only the fields the patch names change.
-        await using var command = dataSource.CreateCommand("""
-            INSERT INTO application_settings AS s (service_id, webhook_url, sent_status, updated_at)
-            VALUES ($1, $3, COALESCE($4, false), now())
-            ON CONFLICT (service_id) DO UPDATE
-               SET webhook_url = CASE WHEN $2 THEN EXCLUDED.webhook_url ELSE s.webhook_url END,
-                   sent_status = COALESCE($4, s.sent_status),
-                   updated_at = EXCLUDED.updated_at
-            RETURNING webhook_url, sent_status
+        // The row is created with the columns' defaults if missing; then one statement changes only the
+        // fields the patch names, all of them or none.
+        await using (var create = dataSource.CreateCommand("INSERT INTO application_settings (service_id) VALUES ($1) ON CONFLICT (service_id) DO NOTHING"))
+        {
+            create.Parameters.Add(new() { Value = serviceId });
+            await create.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await using var command = dataSource.CreateCommand($"""
+            UPDATE application_settings
+               SET updated_at = now(),
+                   webhook_url = CASE WHEN $2 THEN $3 ELSE webhook_url END,
+                   sent_status = COALESCE($4, sent_status),
+                   delivered_status = COALESCE($5, delivered_status),
+                   read_status = COALESCE($6, read_status),
+                   callback_persist = COALESCE($7, callback_persist),
+                   callback_backoff_delay_ms = COALESCE($8, callback_backoff_delay_ms),
+                   max_callback_backoff_delay_ms = COALESCE($9, max_callback_backoff_delay_ms),
+                   max_concurrent_requests = COALESCE($10, max_concurrent_requests),
+                   heartbeat_interval = COALESCE($11, heartbeat_interval),
+                   unhealthy_interval = COALESCE($12, unhealthy_interval)
+             WHERE service_id = $1
+            RETURNING {SettingsColumns}
             """);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = patch.SetsWebhookUrl });
-        command.Parameters.Add(new() { Value = (object?)patch.WebhookUrl?.OriginalString ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-        command.Parameters.Add(new() { Value = (object?)patch.SentStatus ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Boolean });
+        command.Parameters.Add(Nullable(patch.WebhookUrl?.OriginalString, NpgsqlDbType.Text));
+        command.Parameters.Add(Nullable(patch.SentStatus, NpgsqlDbType.Boolean));
+        command.Parameters.Add(Nullable(patch.DeliveredStatus, NpgsqlDbType.Boolean));
+        command.Parameters.Add(Nullable(patch.ReadStatus, NpgsqlDbType.Boolean));
+        command.Parameters.Add(Nullable(patch.CallbackPersist, NpgsqlDbType.Boolean));
+        command.Parameters.Add(Nullable(patch.CallbackBackoffDelayMs, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(patch.MaxCallbackBackoffDelayMs, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(patch.MaxConcurrentRequests, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(patch.HeartbeatInterval, NpgsqlDbType.Integer));
+        command.Parameters.Add(Nullable(patch.UnhealthyInterval, NpgsqlDbType.Integer));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
         return ReadSettings(reader);
+    }
+
+    public async Task<ApplicationSettings> ResetSettingsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("DELETE FROM application_settings WHERE service_id = $1");
+        command.Parameters.Add(new() { Value = serviceId });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return ApplicationSettings.Default;
     }
 
     public async Task<long> EstimateBacklogAsync(CancellationToken cancellationToken)
@@ -75,7 +111,18 @@ public sealed partial class PostgresCallbackStore
         return await command.ExecuteScalarAsync(cancellationToken) is long backlog ? backlog : 0;
     }
 
-    private static ApplicationSettings ReadSettings(NpgsqlDataReader reader) => new(
+    /// <summary>The settings from a row of <see cref="SettingsColumns"/>, from the reader's first column on.</summary>
+    internal static ApplicationSettings ReadSettings(NpgsqlDataReader reader) => new(
         !reader.IsDBNull(0) && Uri.TryCreate(reader.GetString(0), UriKind.Absolute, out var url) ? url : null,
-        reader.GetBoolean(1));
+        reader.GetBoolean(1),
+        reader.GetBoolean(2),
+        reader.GetBoolean(3),
+        reader.GetBoolean(4),
+        reader.GetInt32(5),
+        reader.GetInt32(6),
+        reader.GetInt32(7),
+        reader.GetInt32(8),
+        reader.GetInt32(9));
+
+    private static NpgsqlParameter Nullable(object? value, NpgsqlDbType type) => new() { Value = value ?? DBNull.Value, NpgsqlDbType = type };
 }

@@ -1,4 +1,4 @@
 namespace Multiconnect.Persistence;
 
-/// <summary>Where callbacks go now, and whether 'sent' statuses are among them (the application settings).</summary>
-public sealed record WebhookTarget(Uri Url, bool SentStatus);
+/// <summary>Where callbacks go now, and the application settings that say which go and how they are retried.</summary>
+public sealed record WebhookTarget(Uri Url, ApplicationSettings Settings);

@@ -32,8 +32,42 @@ public sealed class SettingsApiTests(ApiClusterFixture api)
 
         using (var nothing = await ApplicationSettingsClient.PatchAsync(Gateway, api.Token, "{}"))
         {
-            Assert.Equal(("", false), await ApplicationSettingsClient.ReadAsync(nothing));
+            var error = Assert.Single(await ApiAssert.ErrorsAsync(nothing, HttpStatusCode.BadRequest, 1009));
+            Assert.Equal("No valid parameters provided", error.GetProperty("details").GetString());
         }
+    }
+
+    [Fact]
+    public async Task The_originals_example_bodies_are_accepted_shown_and_reset_by_delete()
+    {
+        // The original's webhook set-up example (back-off delays as strings), and its multiconnect intervals.
+        using (var webhook = await ApplicationSettingsClient.PatchAsync(Gateway, api.Token, """
+            {"callback_persist":false,"callback_backoff_delay_ms":"1000","max_callback_backoff_delay_ms":"60000",
+             "webhooks":{"url":"https://hooks.example.com/wa","max_concurrent_requests":12,"message":{"delivered":false}}}
+            """))
+        {
+            Assert.Equal(HttpStatusCode.OK, webhook.StatusCode);
+        }
+
+        using (var intervals = await ApplicationSettingsClient.PatchAsync(Gateway, api.Token, """{"heartbeat_interval":7,"unhealthy_interval":40,"sent_status":true}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, intervals.StatusCode);
+        }
+
+        var set = ApplicationSettingsClient.Application(await Gateway.GetJsonAsync("/v1/settings/application", api.Token));
+        Assert.Equal(
+            """{"webhooks":{"url":"https://hooks.example.com/wa","max_concurrent_requests":12,"message":{"sent":true,"delivered":false,"read":true}},"sent_status":true,"callback_persist":false,"callback_backoff_delay_ms":1000,"max_callback_backoff_delay_ms":60000,"heartbeat_interval":7,"unhealthy_interval":40}""",
+            set.GetRawText());
+
+        using (var reset = await Gateway.SendAsync(HttpMethod.Delete, "/v1/settings/application", api.Token))
+        {
+            Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        }
+
+        var defaults = ApplicationSettingsClient.Application(await Gateway.GetJsonAsync("/v1/settings/application", api.Token));
+        Assert.Equal(
+            """{"webhooks":{"url":"","max_concurrent_requests":6,"message":{"sent":false,"delivered":true,"read":true}},"sent_status":false,"callback_persist":true,"callback_backoff_delay_ms":3000,"max_callback_backoff_delay_ms":900000,"heartbeat_interval":5,"unhealthy_interval":30}""",
+            defaults.GetRawText());
     }
 
     [Theory]
@@ -46,7 +80,15 @@ public sealed class SettingsApiTests(ApiClusterFixture api)
     [InlineData("""{"webhooks":{"uri":"https://hooks.example.com/wa"}}""", 1009, "webhooks.uri")]
     [InlineData("""{"sent_status":"true"}""", 1009, "sent_status")]
     [InlineData("""{"sent_status":1}""", 1009, "sent_status")]
-    [InlineData("""{"callback_persist":true}""", 1009, "callback_persist")]
+    [InlineData("""{"pass_through":true}""", 1009, "pass_through")]
+    [InlineData("""{"callback_persist":"yes"}""", 1009, "callback_persist")]
+    [InlineData("""{"callback_backoff_delay_ms":"3s"}""", 1009, "callback_backoff_delay_ms")]
+    [InlineData("""{"callback_backoff_delay_ms":50}""", 1009, "callback_backoff_delay_ms")]
+    [InlineData("""{"max_callback_backoff_delay_ms":"999999999"}""", 1009, "max_callback_backoff_delay_ms")]
+    [InlineData("""{"webhooks":{"max_concurrent_requests":7}}""", 1009, "webhooks.max_concurrent_requests")]
+    [InlineData("""{"webhooks":{"message":{"failed":false}}}""", 1009, "webhooks.message.failed")]
+    [InlineData("""{"sent_status":true,"webhooks":{"message":{"sent":false}}}""", 1009, "sent_status")]
+    [InlineData("""{"heartbeat_interval":0}""", 1009, "heartbeat_interval")]
     [InlineData("""{"sent_status":true,"webhooks":{"url":"not a url"}}""", 1009, "webhooks.url")]
     public async Task A_bad_field_is_named_in_a_400_and_nothing_changes(string body, int code, string field)
     {
@@ -82,6 +124,7 @@ public sealed class SettingsApiTests(ApiClusterFixture api)
     [Theory]
     [InlineData("GET")]
     [InlineData("PATCH")]
+    [InlineData("DELETE")]
     public async Task The_settings_need_a_valid_token(string method)
     {
         using var response = await Gateway.SendAsync(new HttpMethod(method), "/v1/settings/application", "not-a-token", method == "PATCH" ? """{"sent_status":true}""" : null);

@@ -65,6 +65,38 @@ public sealed class WebhookTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task The_statuses_switched_off_in_webhooks_message_are_skipped_from_the_next_pass_on()
+    {
+        await using var test = await WebhookCluster.StartAsync(postgres.Server, "coreapp-a");
+        var (cluster, gateway, token, receiver) = test;
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+        using (var off = await ApplicationSettingsClient.PatchAsync(gateway, token, """{"webhooks":{"message":{"sent":true,"delivered":false,"read":false}}}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, off.StatusCode);
+        }
+
+        const string recipient = "16315550102";
+        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [
+            Callback.StatusOf(recipient, "wamid.1", "sent"),
+            Callback.StatusOf(recipient, "wamid.1", "delivered"),
+            Callback.StatusOf(recipient, "wamid.1", "read"),
+            Callback.StatusOf(recipient, "wamid.2", "failed"),
+        ]);
+
+        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "every row to be done with");
+        Assert.Equal(["wamid.1 sent", "wamid.2 failed"], receiver.Delivered.Select(Describe));
+
+        using (var on = await ApplicationSettingsClient.PatchAsync(gateway, token, """{"webhooks":{"message":{"delivered":true}}}"""))
+        {
+            Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        }
+
+        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [Callback.StatusOf(recipient, "wamid.3", "delivered"), Callback.StatusOf(recipient, "wamid.3", "read")]);
+        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "the new rows to be done with");
+        Assert.Equal(["wamid.1 sent", "wamid.2 failed", "wamid.3 delivered"], receiver.Delivered.Select(Describe));
+    }
+
+    [Fact]
     public async Task Without_a_url_callbacks_wait_and_their_backlog_shows_in_health()
     {
         await using var test = await WebhookCluster.StartAsync(postgres.Server, "coreapp-a");
@@ -141,9 +173,10 @@ public sealed class WebhookTests(PostgresFixture postgres)
             return calls.Count >= 5 ? calls : null;
         }, "five attempts at the blocked conversation", Delivery);
         Assert.All(attempts, call => Assert.Equal("in.447700900999.0", call.CallbackId));
-        // Each retry waits at least its backoff, 200 ms doubling up to 1 s (busy moments only add to a gap).
+        // Each retry waits at least its back-off, the original's linear one: 200 ms more per failure, up to 1 s
+        // (busy moments only add to a gap).
         var gaps = attempts.Zip(attempts.Skip(1), (a, b) => b.At - a.At).ToList();
-        var backoffs = new[] { 200, 400, 800, 1000 };
+        var backoffs = new[] { 200, 400, 600, 800 };
         Assert.True(
             gaps.Zip(backoffs).All(g => g.First.TotalMilliseconds >= g.Second - 50),
             $"the backoff should grow: {string.Join(", ", gaps.Select(g => g.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)))} ms between attempts, expected at least {string.Join(", ", backoffs)}");
@@ -307,12 +340,10 @@ public sealed class WebhookTests(PostgresFixture postgres)
     /// <summary>CoreApps, a gateway with a logged-in token, and a webhook receiver, on a fresh database; all stopped at the end.</summary>
     private sealed record WebhookCluster(LocalCluster Cluster, GatewayNode Gateway, string Token, WebhookReceiver Receiver) : IAsyncDisposable
     {
-        /// <summary>Quick polls and short backoff (200 ms doubling to 1 s), so that tests see several retries in seconds.</summary>
+        /// <summary>Quick polls (and, in the application settings, a short back-off: 200 ms more per failure, up to 1 s), so that tests see several retries in seconds.</summary>
         private static readonly Dictionary<string, string?> FastWebhooks = new()
         {
             ["Multiconnect__Webhooks__PollInterval"] = "00:00:00.100",
-            ["Multiconnect__Webhooks__InitialBackoff"] = "00:00:00.200",
-            ["Multiconnect__Webhooks__MaxBackoff"] = "00:00:01",
             ["Multiconnect__Webhooks__RequestTimeout"] = "00:00:01",
             ["Multiconnect__Webhooks__StandbyInterval"] = "00:00:00.250",
         };
@@ -328,7 +359,10 @@ public sealed class WebhookTests(PostgresFixture postgres)
                 }
 
                 var gateway = await cluster.StartGatewayAsync("gateway-1");
-                return new WebhookCluster(cluster, gateway, await gateway.LoginAsync(), WebhookReceiver.Start());
+                var token = await gateway.LoginAsync();
+                using var backoff = await ApplicationSettingsClient.PatchAsync(gateway, token, """{"callback_backoff_delay_ms":"200","max_callback_backoff_delay_ms":"1000"}""");
+                Assert.Equal(HttpStatusCode.OK, backoff.StatusCode);
+                return new WebhookCluster(cluster, gateway, token, WebhookReceiver.Start());
             }
             catch
             {

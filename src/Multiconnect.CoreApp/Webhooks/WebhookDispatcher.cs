@@ -86,19 +86,22 @@ internal sealed class WebhookDispatcher(
         var finished = Channel.CreateUnbounded<ConversationTurn>(new UnboundedChannelOptions { SingleReader = true });
         var running = new Dictionary<string, Task>(StringComparer.Ordinal);
         long? measuredAt = null;
+        var settings = ApplicationSettings.Default; // the last read: its concurrency and back-off hold until the next pass reads them again
         try
         {
             while (!token.IsCancellationRequested)
             {
-                await RecordAsync(role, Collect(finished.Reader, running), token);
+                await RecordAsync(role, Collect(finished.Reader, running), settings, token);
                 if (role.IsValid)
                 {
-                    if (running.Count < _options.Concurrency)
+                    if (running.Count < settings.MaxConcurrentRequests)
                     {
                         var busy = running.Keys.ToList();
-                        var (target, rows) = await role.UseAsync((connection, ct) => callbacks.TakeDueAsync(connection, _options.Concurrency - busy.Count, _options.BatchSize, busy, ct), token);
+                        var (target, rows) = await role.UseAsync(
+                            (connection, ct) => callbacks.TakeDueAsync(connection, settings.MaxConcurrentRequests - busy.Count, _options.BatchSize, busy, ct), token);
                         if (target is not null)
                         {
+                            settings = target.Settings;
                             foreach (var turn in rows.GroupBy(row => row.Conversation, StringComparer.Ordinal))
                             {
                                 running[turn.Key] = RunTurnAsync([.. turn], target, role, finished.Writer, token);
@@ -128,7 +131,7 @@ internal sealed class WebhookDispatcher(
             {
                 try
                 {
-                    await RecordAsync(role, last, CancellationToken.None);
+                    await RecordAsync(role, last, settings, CancellationToken.None);
                 }
                 catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException or InvalidOperationException)
                 {
@@ -147,7 +150,7 @@ internal sealed class WebhookDispatcher(
         DeliveryFailure? failure = null;
         foreach (var row in rows)
         {
-            if (row.IsSentStatus && !target.SentStatus)
+            if (!target.Settings.Delivers(row))
             {
                 skipped.Add(row.Seq);
                 continue;
@@ -184,18 +187,18 @@ internal sealed class WebhookDispatcher(
         finished.TryWrite(new ConversationTurn(rows[0].Conversation, delivered, skipped, failure));
     }
 
-    private async Task RecordAsync(DispatcherRole role, List<ConversationTurn> turns, CancellationToken token)
+    private async Task RecordAsync(DispatcherRole role, List<ConversationTurn> turns, ApplicationSettings settings, CancellationToken token)
     {
         if (turns.Count == 0)
         {
             return;
         }
 
-        await role.UseAsync((connection, ct) => PostgresCallbackStore.RecordTurnsAsync(connection, turns, _options.BackoffAfter, ct), token);
+        await role.UseAsync((connection, ct) => PostgresCallbackStore.RecordTurnsAsync(connection, turns, settings.BackoffAfter, ct), token);
         metrics.Recorded(turns);
         foreach (var (conversation, failure) in turns.Where(t => t.Failure is not null).Select(t => (t.Conversation, t.Failure!)))
         {
-            var backoff = _options.BackoffAfter(failure.Failures);
+            var backoff = settings.BackoffAfter(failure.Failures);
             if (failure.Failures == 1)
             {
                 logger.DeliveryFailed(failure.Seq, conversation, failure.Failures, failure.Error, backoff);

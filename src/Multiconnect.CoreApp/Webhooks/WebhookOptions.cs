@@ -2,14 +2,14 @@ namespace Multiconnect.CoreApp.Webhooks;
 
 /// <summary>
 /// Multiconnect:Webhooks: how the webhook dispatcher delivers callbacks. Environment:
-/// Multiconnect__Webhooks__Concurrency and so on. Checked at start-up (<see cref="WebhookOptionsValidator"/>).
+/// Multiconnect__Webhooks__BatchSize and so on. Checked at start-up (<see cref="WebhookOptionsValidator"/>).
+/// How many callbacks are in flight and how a failing webhook is retried are application settings
+/// (webhooks.max_concurrent_requests, callback_backoff_delay_ms, max_callback_backoff_delay_ms),
+/// which the dispatcher reads on every pass.
 /// </summary>
 public sealed class WebhookOptions
 {
     public const string Section = "Multiconnect:Webhooks";
-
-    /// <summary>Most conversations delivered at once (one request in flight each).</summary>
-    public int Concurrency { get; set; } = 16;
 
     /// <summary>Most rows of one conversation read and delivered, one after another, per turn.</summary>
     public int BatchSize { get; set; } = 32;
@@ -19,11 +19,6 @@ public sealed class WebhookOptions
 
     /// <summary>A callback POST not answered within this is a failure, retried with backoff.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
-
-    /// <summary>The wait after a conversation's first failure; it doubles with each further one, up to <see cref="MaxBackoff"/>.</summary>
-    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromSeconds(1);
-
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>How often a CoreApp that is not the dispatcher tries to take the role.</summary>
     public TimeSpan StandbyInterval { get; set; } = TimeSpan.FromSeconds(1);
@@ -52,12 +47,4 @@ public sealed class WebhookOptions
     /// the default bounds the backlog to about 2 GB.
     /// </summary>
     public long MaxPendingCallbacks { get; set; } = 5_000_000;
-
-    /// <summary>The wait before retrying a conversation that has failed <paramref name="failures"/> times in a row (1 or more).</summary>
-    public TimeSpan BackoffAfter(int failures)
-    {
-        var doublings = Math.Clamp(failures - 1, 0, 30);
-        var backoff = InitialBackoff * Math.Pow(2, doublings);
-        return backoff < MaxBackoff ? backoff : MaxBackoff;
-    }
 }

@@ -9,12 +9,9 @@ internal sealed class WebhookOptionsValidator : IValidateOptions<WebhookOptions>
     {
         ArgumentNullException.ThrowIfNull(options);
         List<string> problems = [];
-        Check(options.Concurrency is >= 1 and <= 256, "Concurrency must be between 1 and 256.");
         Check(options.BatchSize is >= 1 and <= 1000, "BatchSize must be between 1 and 1000.");
         Check(Within(options.PollInterval, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(1)), "PollInterval must be between 10 ms and 1 minute.");
         Check(Within(options.RequestTimeout, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(5)), "RequestTimeout must be between 100 ms and 5 minutes.");
-        Check(Within(options.InitialBackoff, TimeSpan.FromMilliseconds(10), TimeSpan.FromHours(1)), "InitialBackoff must be between 10 ms and 1 hour.");
-        Check(Within(options.MaxBackoff, options.InitialBackoff, TimeSpan.FromDays(1)), "MaxBackoff must be at least InitialBackoff and at most 1 day.");
         Check(Within(options.StandbyInterval, TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(1)), "StandbyInterval must be between 100 ms and 1 minute.");
         Check(Within(options.HolderTimeout, TimeSpan.FromSeconds(2), TimeSpan.FromMinutes(10)), "HolderTimeout must be between 2 s and 10 minutes.");
         Check(options.DeliveredRetention >= TimeSpan.FromMinutes(1), "DeliveredRetention must be at least 1 minute.");

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.Options;
+using Multiconnect.Persistence;
 
 namespace Multiconnect.CoreApp.Webhooks;
 
@@ -29,7 +30,7 @@ internal sealed class WebhookSender : IDisposable
         {
             AllowAutoRedirect = false,
             ConnectTimeout = settings.RequestTimeout,
-            MaxConnectionsPerServer = settings.Concurrency,
+            MaxConnectionsPerServer = ApplicationSettings.ConcurrentRequestsAllowed[^1], // the setting max_concurrent_requests bounds the requests in flight
             PooledConnectionLifetime = TimeSpan.FromMinutes(2), // follows DNS changes of the webhook's host
         })
         {

@@ -1,4 +1,11 @@
 namespace Multiconnect.Gateway.Apis;
 
-/// <summary>The application settings on the wire: in GET answers, and (every field optional) as the PATCH body.</summary>
-public sealed record ApplicationSettingsBody(WebhookSettingsBody Webhooks, bool SentStatus);
+/// <summary>The application settings in GET answers, with the original's names; the back-off delays are numbers here, as in the original's GET.</summary>
+public sealed record ApplicationSettingsBody(
+    WebhookSettingsBody Webhooks,
+    bool SentStatus,
+    bool CallbackPersist,
+    int CallbackBackoffDelayMs,
+    int MaxCallbackBackoffDelayMs,
+    int HeartbeatInterval,
+    int UnhealthyInterval);

@@ -12,10 +12,12 @@ public static class SettingsApi
     {
         var settings = app.MapGroup("/v1/settings").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         settings.MapGet("/application", GetApplicationSettingsAsync).WithName("GetApplicationSettings")
-            .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, and whether 'sent' statuses are among them.");
+            .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, which statuses go, and how a failing webhook is retried.");
         settings.MapPatch("/application", PatchApplicationSettingsAsync).WithName("PatchApplicationSettings")
             .Accepts<ApplicationSettingsPatchBody>(JsonRequestBody.ContentType)
-            .WithSummary("Changes the fields given: webhooks.url (absolute http/https, or \"\" to remove it) and sent_status.");
+            .WithSummary("Changes the fields given (docs/webhooks.md, \"Application settings\"); the dispatcher applies them at once.");
+        settings.MapDelete("/application", ResetApplicationSettingsAsync).WithName("ResetApplicationSettings")
+            .WithSummary("Puts every application setting back to its default (no webhook URL: callbacks wait).");
         return app;
     }
 
@@ -23,6 +25,12 @@ public static class SettingsApi
     {
         ArgumentNullException.ThrowIfNull(store);
         return TypedResults.Ok(SettingsResponse.Of(await store.GetSettingsAsync(cancellationToken)));
+    }
+
+    public static async Task<Ok<SettingsResponse>> ResetApplicationSettingsAsync(IWebhookStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return TypedResults.Ok(SettingsResponse.Of(await store.ResetSettingsAsync(cancellationToken)));
     }
 
     public static async Task<Results<Ok<SettingsResponse>, ApiError>> PatchApplicationSettingsAsync(HttpRequest request, IWebhookStore store)

@@ -48,6 +48,29 @@ public sealed class JsonObjectBody
         return null;
     }
 
+    /// <summary>A whole number, or null when absent; with <paramref name="orDigits"/>, a string of digits too (the original takes some numbers as strings).</summary>
+    public int? OptionalInteger(string name, bool orDigits = false)
+    {
+        if (!TryGet(name, required: false, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number))
+        {
+            return number;
+        }
+
+        if (orDigits && value.ValueKind == JsonValueKind.String
+            && int.TryParse(value.GetString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var parsed))
+        {
+            return parsed;
+        }
+
+        Invalid(name, orDigits ? "must be a whole number, or a string of digits" : "must be a whole number");
+        return null;
+    }
+
     public bool? OptionalBoolean(string name)
     {
         if (!TryGet(name, required: false, out var value))

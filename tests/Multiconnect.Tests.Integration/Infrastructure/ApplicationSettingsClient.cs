@@ -40,17 +40,33 @@ public static class ApplicationSettingsClient
         return Read(body);
     }
 
-    /// <summary>Reads <c>{"settings":{"application":{"webhooks":{"url"},"sent_status"}}}</c>, the only shape allowed.</summary>
+    /// <summary>
+    /// Reads <c>{"settings":{"application":{…}}}</c>, the only shape allowed, returning (webhooks.url,
+    /// sent_status) after checking that webhooks.message.sent says the same.
+    /// </summary>
     public static (string Url, bool SentStatus) Read(JsonElement body)
+    {
+        var application = Application(body);
+        var webhooks = application.GetProperty("webhooks");
+        var sentStatus = application.GetProperty("sent_status").GetBoolean();
+        Assert.Equal(sentStatus, webhooks.GetProperty("message").GetProperty("sent").GetBoolean());
+        return (webhooks.GetProperty("url").GetString()!, sentStatus);
+    }
+
+    /// <summary>The <c>application</c> object, once its keys and its webhooks' keys are checked to be the original's, and only those.</summary>
+    public static JsonElement Application(JsonElement body)
     {
         Assert.Equal(["settings"], body.EnumerateObject().Select(p => p.Name));
         var settings = body.GetProperty("settings");
         Assert.Equal(["application"], settings.EnumerateObject().Select(p => p.Name));
         var application = settings.GetProperty("application");
-        Assert.Equal(["webhooks", "sent_status"], application.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            ["webhooks", "sent_status", "callback_persist", "callback_backoff_delay_ms", "max_callback_backoff_delay_ms", "heartbeat_interval", "unhealthy_interval"],
+            application.EnumerateObject().Select(p => p.Name));
         var webhooks = application.GetProperty("webhooks");
-        Assert.Equal(["url"], webhooks.EnumerateObject().Select(p => p.Name));
-        return (webhooks.GetProperty("url").GetString()!, application.GetProperty("sent_status").GetBoolean());
+        Assert.Equal(["url", "max_concurrent_requests", "message"], webhooks.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["sent", "delivered", "read"], webhooks.GetProperty("message").EnumerateObject().Select(p => p.Name));
+        return application;
     }
 
     public static async Task<(string Url, bool SentStatus)> ReadAsync(HttpResponseMessage response)
