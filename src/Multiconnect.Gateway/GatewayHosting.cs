@@ -8,6 +8,7 @@ using Multiconnect.Gateway.Apis;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
+using Multiconnect.Gateway.Limits;
 using Multiconnect.Gateway.Metrics;
 using Multiconnect.Management;
 using Multiconnect.Persistence;
@@ -50,6 +51,9 @@ public static class GatewayHosting
                 services.GetRequiredService<ILogger<ShardMapCache>>());
         });
         builder.Services.AddSingleton<ApiMetrics>();
+        builder.Services.AddRequestRateLimits(gateway.RateLimits.Problem() is { } problem
+            ? throw new InvalidOperationException($"{GatewayOptions.Section}:{problem}")
+            : gateway.RateLimits);
         builder.Services.AddSingleton<IReadinessProbe, ClusterReadiness>();
         builder.AddMulticonnectManagement("multiconnect-gateway", MulticonnectMeter.Name, "Microsoft.Orleans", "Npgsql");
         AddAuth(builder.Services, configuration);
@@ -92,6 +96,7 @@ public static class GatewayHosting
         app.UseApiErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapUsersApi();
         app.MapAccountApi();

@@ -18,6 +18,9 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan ShardMapRefresh { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>The original's request-rate limits (docs/api.md, "Rate limits").</summary>
+    public Limits.RequestRateOptions RateLimits { get; set; } = new();
+
     /// <summary>Development mode only: the CoreApps' gateway ports on this machine.</summary>
     public IReadOnlyList<int> DevelopmentGatewayPorts { get; set; } = [30000];
 }

@@ -136,6 +136,10 @@ public sealed class LocalCluster : IAsyncDisposable
     {
         var environment = PostgresEnvironment(maxPoolSize);
         AddTls(environment);
+
+        // Tests poll and probe far faster than the original's 20 requests a second: the request-rate limit
+        // is off unless a test sets it (RateLimitTests does).
+        environment["Multiconnect__Gateway__RateLimits__OtherPerSecond"] = "0";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             environment[key] = value;

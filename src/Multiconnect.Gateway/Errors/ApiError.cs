@@ -60,6 +60,11 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
             $"Rate limiting exceeded on bad login attempts from this address; retry in {Seconds(retryAfter)} s")
         { RetryAfter = retryAfter };
 
+    public static ApiError RateLimited(TimeSpan retryAfter) =>
+        new(StatusCodes.Status429TooManyRequests, ApiErrorCodes.TooManyRequests, "Too many requests",
+            $"Rate limiting exceeded for this user on this endpoint; retry in {Seconds(retryAfter)} s")
+        { RetryAfter = retryAfter };
+
     public static ApiError Overloaded(string details, TimeSpan retryAfter) =>
         new(StatusCodes.Status503ServiceUnavailable, ApiErrorCodes.SystemOverloaded, "System overloaded", details) { RetryAfter = retryAfter };
 
