@@ -101,6 +101,7 @@ public static class GatewayHosting
         app.MapUsersApi();
         app.MapAccountApi();
         app.MapMessagesApi();
+        app.MapContactsApi();
         app.MapHealthApi();
         app.MapShardsApi();
         app.MapSettingsApi();

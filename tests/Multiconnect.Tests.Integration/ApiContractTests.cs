@@ -49,6 +49,8 @@ public sealed class ApiContractTests(ApiClusterFixture api)
     [InlineData("POST", "/v1/account/shards")]
     [InlineData("POST", "/v1/account")]
     [InlineData("POST", "/v1/account/verify")]
+    [InlineData("POST", "/v1/contacts")]
+    [InlineData("DELETE", "/v1/settings/application")]
     [InlineData("GET", "/openapi/v1.json")]
     [InlineData("GET", "/dashboard/")]
     [InlineData("GET", "/v1/no-such-thing")]

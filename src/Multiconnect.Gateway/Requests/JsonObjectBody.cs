@@ -48,6 +48,36 @@ public sealed class JsonObjectBody
         return null;
     }
 
+    /// <summary>An array of 1 to <paramref name="max"/> strings; an item that is not a string is reported as <c>name[i]</c>.</summary>
+    public IReadOnlyList<string>? RequiredStrings(string name, int max)
+    {
+        if (!TryGet(name, required: true, out var value))
+        {
+            return null;
+        }
+
+        if (value.ValueKind != JsonValueKind.Array || value.GetArrayLength() is 0 || value.GetArrayLength() > max)
+        {
+            Invalid(name, $"must be an array of 1 to {max} strings");
+            return null;
+        }
+
+        var items = new List<string>(value.GetArrayLength());
+        foreach (var (item, index) in value.EnumerateArray().Select((item, index) => (item, index)))
+        {
+            if (item.ValueKind == JsonValueKind.String)
+            {
+                items.Add(item.GetString()!);
+            }
+            else
+            {
+                Invalid($"{name}[{index}]", "must be a string");
+            }
+        }
+
+        return items.Count == value.GetArrayLength() ? items : null;
+    }
+
     /// <summary>A whole number, or null when absent; with <paramref name="orDigits"/>, a string of digits too (the original takes some numbers as strings).</summary>
     public int? OptionalInteger(string name, bool orDigits = false)
     {
