@@ -106,6 +106,7 @@ public static class GatewayHosting
         app.MapShardsApi();
         app.MapSettingsApi();
         app.MapMetricsApi();
+        app.MapStatsApi();
         app.MapOrleansDashboard(DashboardPath).RequireAuthorization(AuthSchemes.DashboardPolicy).CheckSiloAddresses();
         return app;
     }

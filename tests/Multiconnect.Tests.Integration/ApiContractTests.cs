@@ -50,6 +50,8 @@ public sealed class ApiContractTests(ApiClusterFixture api)
     [InlineData("POST", "/v1/account")]
     [InlineData("POST", "/v1/account/verify")]
     [InlineData("POST", "/v1/contacts")]
+    [InlineData("GET", "/v1/stats/app")]
+    [InlineData("GET", "/v1/stats/db")]
     [InlineData("DELETE", "/v1/settings/application")]
     [InlineData("GET", "/openapi/v1.json")]
     [InlineData("GET", "/dashboard/")]

@@ -119,6 +119,37 @@ public sealed class MetricsTests(PostgresFixture postgres)
         Assert.Equal(Messages, scrape.Value("multiconnect_api_requests_total", ("endpoint", "/v1/messages/"), ("method", "POST"), ("status", "201")));
     }
 
+    [Fact]
+    public async Task V1_stats_app_and_db_answer_in_the_originals_shape_from_the_counters()
+    {
+        await using var run = await LoadedCluster.StartAsync(postgres.Server);
+        var gateway = run.Gateway;
+        var app = await Eventually.Get<object>(async () =>
+        {
+            var stats = (await gateway.GetJsonAsync("/v1/stats/app", run.Token)).GetProperty("stats").GetProperty("app");
+            return stats.GetProperty("messages_delivered").GetProperty("data").EnumerateArray().Sum(d => d.GetProperty("value").GetInt64()) >= Messages ? stats : null;
+        }, "GET /v1/stats/app to show every message delivered", Drain) is JsonElement found ? found : default;
+
+        var accepted = Assert.Single(app.GetProperty("messages_accepted").GetProperty("data").EnumerateArray());
+        Assert.Equal(Messages, accepted.GetProperty("value").GetInt64());
+        Assert.Equal("0", accepted.GetProperty("labels").GetProperty("shard").GetString());
+        Assert.EndsWith(":coreapp-a", accepted.GetProperty("labels").GetProperty("node").GetString(), StringComparison.Ordinal);
+        Assert.Equal("counter", app.GetProperty("messages_accepted").GetProperty("type").GetString());
+        Assert.Equal("gauge", app.GetProperty("callback_queue_size").GetProperty("type").GetString());
+        Assert.Contains(app.GetProperty("endpoint_requests").GetProperty("data").EnumerateArray(), d =>
+            d.GetProperty("labels").GetProperty("endpoint").GetString() == "/v1/messages/" && d.GetProperty("labels").GetProperty("result").GetString() == "201"
+            && d.GetProperty("value").GetInt64() == Messages);
+
+        var db = (await gateway.GetJsonAsync("/v1/stats/db", run.Token)).GetProperty("stats").GetProperty("db");
+        Assert.Equal(0, Assert.Single(db.GetProperty("db_messages").GetProperty("data").EnumerateArray()).GetProperty("value").GetInt64());
+
+        using var text = await gateway.SendAsync(HttpMethod.Get, "/v1/stats/app?format=prometheus", run.Token);
+        var scrape = PrometheusScrape.Parse(await text.Content.ReadAsStringAsync());
+        Assert.Equal(Messages, scrape.Value("messages_sent", ("shard", "0")));
+        using var badFormat = await gateway.SendAsync(HttpMethod.Get, "/v1/stats/db?format=xml", run.Token);
+        await ApiAssert.ErrorsAsync(badFormat, HttpStatusCode.BadRequest, 1009);
+    }
+
     /// <summary>Npgsql's own pool metrics, under the pool's name: connections open now, and the configured maximum (4 in LocalCluster).</summary>
     private static void AssertPoolMetrics(PrometheusScrape scrape, string pool)
     {

@@ -43,15 +43,24 @@ public static class MetricsApi
             return ApiError.Invalid("format", $"must be {Json} or {Prometheus}; got '{format}'");
         }
 
+        var metrics = await ReadAsync(view, webhooks, api, cancellationToken);
+        return format == Json
+            ? TypedResults.Ok(new MetricsResponse(metrics))
+            : TypedResults.Text(ToPrometheus(metrics), PrometheusText.ContentType);
+    }
+
+    /// <summary>The figures of /v1/metrics and /v1/stats: each shard's counters, read from the shards, the webhook backlog and this gateway's request counts.</summary>
+    public static async Task<ClusterMetrics> ReadAsync(ClusterView view, IWebhookStore webhooks, ApiMetrics api, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        ArgumentNullException.ThrowIfNull(webhooks);
+        ArgumentNullException.ThrowIfNull(api);
         var (shardCount, stats) = await view.ReadStatsAsync(cancellationToken);
-        var metrics = new ClusterMetrics(
+        return new ClusterMetrics(
             shardCount,
             [.. stats.Select(s => new ShardMetricsEntry(s.Activation.ShardId, s.Activation.Node, s.Activation.Epoch, s.Activation.ActiveSince, s.Accepted, s.Sent, s.Delivered, s.Backlog))],
             new WebhooksHealth(await webhooks.EstimateBacklogAsync(cancellationToken)),
             api.RequestCounts());
-        return format == Json
-            ? TypedResults.Ok(new MetricsResponse(metrics))
-            : TypedResults.Text(ToPrometheus(metrics), PrometheusText.ContentType);
     }
 
     /// <summary>The same figures under the names the processes' own /metrics use (docs/metrics.md), with the owner as a label.</summary>
