@@ -61,9 +61,10 @@ public class SimulatorAdmin : IDisposable
         return [.. delivered.GetProperty("ids").EnumerateArray().Select(id => id.GetString()!)];
     }
 
-    public async Task<string> InjectInboundAsync(string phone, string from, string body)
+    /// <summary>A user writes to the business (under the profile name <paramref name="name"/>, when given); returns the message's id.</summary>
+    public async Task<string> InjectInboundAsync(string phone, string from, string body, string? name = null)
     {
-        using var response = await Admin.PostAsJsonAsync($"/admin/numbers/{Cc}{phone}/inbound", new { from, body });
+        using var response = await Admin.PostAsJsonAsync($"/admin/numbers/{Cc}{phone}/inbound", new { from, body, name });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
     }

@@ -70,6 +70,17 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
             ["status"] = status.Status,
             ["timestamp"] = Seconds(status.TimestampMs),
         };
+        if (status.Conversation is { } conversation)
+        {
+            item["conversation"] = new JsonObject
+            {
+                ["id"] = conversation.Id,
+                ["expiration_timestamp"] = conversation.ExpiresAt.ToString(CultureInfo.InvariantCulture),
+                ["origin"] = new JsonObject { ["type"] = conversation.Origin },
+            };
+            item["pricing"] = new JsonObject { ["billable"] = conversation.Billable, ["pricing_model"] = conversation.PricingModel, ["category"] = conversation.Category };
+        }
+
         if (status.Error is { } error)
         {
             item["errors"] = new JsonArray(new JsonObject { ["code"] = error.Code, ["title"] = error.Title, ["details"] = error.Details });
@@ -82,7 +93,7 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
     {
         ["contacts"] = new JsonArray(new JsonObject
         {
-            ["profile"] = new JsonObject { ["name"] = message.From },
+            ["profile"] = new JsonObject { ["name"] = message.Name ?? message.From },
             ["wa_id"] = message.From,
         }),
         ["messages"] = new JsonArray(new JsonObject

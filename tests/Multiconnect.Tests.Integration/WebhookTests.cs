@@ -253,7 +253,7 @@ public sealed class WebhookTests(PostgresFixture postgres)
         }
 
         await Eventually.True(async () => await cluster.Simulator!.CounterAsync(phone, "delivered") == 3, "the messages to reach the simulator", Delivery);
-        var inboundId = await cluster.Simulator!.InjectInboundAsync(phone, user, "where is my order?");
+        var inboundId = await cluster.Simulator!.InjectInboundAsync(phone, user, "where is my order?", name: "Andre");
 
         await Eventually.True(() => Task.FromResult(receiver.Delivered.Count >= 10), "9 statuses and 1 message to reach the webhook", Delivery);
         var statuses = receiver.Delivered.Where(call => call.Body.Contains("\"statuses\"", StringComparison.Ordinal)).Select(Status).ToList();
@@ -263,11 +263,26 @@ public sealed class WebhookTests(PostgresFixture postgres)
         }
 
         Assert.All(statuses, s => Assert.Equal(recipient, s.RecipientId));
+
+        // Sent and delivered statuses are counted in one business-initiated conversation of 24 hours, priced as the servers say; read ones carry neither.
+        var counted = receiver.Delivered.Where(call => call.Body.Contains("\"statuses\"", StringComparison.Ordinal))
+            .Select(call => JsonDocument.Parse(call.Body).RootElement.GetProperty("statuses")[0]).ToList();
+        var conversations = counted.Where(s => s.GetProperty("status").GetString() is "sent" or "delivered").Select(s => s.GetProperty("conversation")).ToList();
+        Assert.Equal(6, conversations.Count);
+        Assert.Single(conversations.Select(c => c.GetProperty("id").GetString()).Distinct());
+        Assert.All(conversations, c => Assert.Equal("business_initiated", c.GetProperty("origin").GetProperty("type").GetString()));
+        var expires = long.Parse(conversations[0].GetProperty("expiration_timestamp").GetString()!, CultureInfo.InvariantCulture);
+        Assert.InRange(expires - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), TimeSpan.FromHours(23).TotalSeconds, TimeSpan.FromHours(24).TotalSeconds);
+        Assert.All(counted.Where(s => s.GetProperty("status").GetString() is "sent" or "delivered").Select(s => s.GetProperty("pricing")), pricing => Assert.Equal(
+            (true, "CBP", "business_initiated"),
+            (pricing.GetProperty("billable").GetBoolean(), pricing.GetProperty("pricing_model").GetString(), pricing.GetProperty("category").GetString())));
+        Assert.All(counted.Where(s => s.GetProperty("status").GetString() == "read"), s => Assert.False(s.TryGetProperty("conversation", out _)));
         var written = (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).Where(row => row.Conversation == recipient).ToList();
         Assert.Equal(written.Select(row => (row.Id, row.Status)), statuses.Select(s => (s.Id, (string?)s.Status)));
 
         using var message = JsonDocument.Parse(Assert.Single(receiver.Delivered, call => call.Body.Contains("\"messages\"", StringComparison.Ordinal)).Body);
         Assert.Equal(user, message.RootElement.GetProperty("contacts")[0].GetProperty("wa_id").GetString());
+        Assert.Equal("Andre", message.RootElement.GetProperty("contacts")[0].GetProperty("profile").GetProperty("name").GetString());
         var inbound = message.RootElement.GetProperty("messages")[0];
         Assert.Equal((inboundId, user, "text", "where is my order?"), (
             inbound.GetProperty("id").GetString(), inbound.GetProperty("from").GetString(), inbound.GetProperty("type").GetString(),

@@ -73,4 +73,40 @@ public sealed class DeliveryTests(SimulatorFixture fixture) : SharedSimulatorTes
         Assert.DoesNotContain(shard0.Drain(), frame => frame is ReceiptFrame);
         Assert.Equal(1, await Simulator.CounterAsync(phone, "misrouted"));
     }
+
+    [Fact]
+    public async Task Sent_and_delivered_receipts_carry_a_24_hour_conversation_user_initiated_only_after_the_user_wrote()
+    {
+        var (phone, cert) = await Simulator.NewNumberAsync();
+        await using var session = await Simulator.OpenAsync(phone, cert);
+        const string quiet = "447700900301";
+        const string writer = "447700900302";
+        await Simulator.InjectInboundAsync(phone, writer, "hi", name: "Andre");
+        var inbound = await session.NextAsync<InboundFrame>(frame => frame.From == writer);
+        Assert.Equal("Andre", inbound.Name);
+
+        foreach (var (id, to) in new[] { ("c1", quiet), ("c2", quiet), ("c3", writer) })
+        {
+            Assert.True((await session.SendAsync(new OutboundMessage(id, to, "hello"))).Accepted);
+        }
+
+        // Every message is delivered (DeliveredRatio 1): its delivered receipt comes after its sent one.
+        var receipts = new List<ReceiptFrame>();
+        while (receipts.Count(r => r.Status == ReceiptStatus.Delivered) < 3)
+        {
+            receipts.Add(await session.NextAsync<ReceiptFrame>());
+        }
+
+        var first = receipts.Single(r => r.Id == "c1" && r.Status == ReceiptStatus.Sent);
+        var second = receipts.Single(r => r.Id == "c2" && r.Status == ReceiptStatus.Delivered);
+        var written = receipts.Single(r => r.Id == "c3" && r.Status == ReceiptStatus.Sent);
+
+        Assert.Equal(first.Conversation, second.Conversation); // one conversation per recipient while it lasts
+        Assert.Equal("business_initiated", first.Conversation!.Origin);
+        Assert.Equal(new ReceiptPricing(true, "CBP", "business_initiated"), first.Pricing);
+        Assert.InRange(first.Conversation.ExpiresAt - DateTimeOffset.UtcNow.ToUnixTimeSeconds(), 23 * 3600, 24 * 3600);
+        Assert.Equal("user_initiated", written.Conversation!.Origin);
+        Assert.NotEqual(first.Conversation.Id, written.Conversation.Id);
+        Assert.All(receipts.Where(r => r.Status == ReceiptStatus.Read), r => Assert.Null(r.Conversation));
+    }
 }

@@ -423,7 +423,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             }
             else if (frame is InboundFrame inbound)
             {
-                var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp);
+                var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp, inbound.Name);
                 if (!await StoreAsync(() => _callbacks.RecordInboundAsync(_shardId, message, _stop.Token), session))
                 {
                     return false; // not acknowledged: the upstream delivers it again on the next session
@@ -436,7 +436,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         return true;
     }
 
-    private static StatusUpdate Status(ReceiptFrame receipt) => new(receipt.Id, receipt.Recipient, receipt.Status, receipt.Timestamp);
+    private static StatusUpdate Status(ReceiptFrame receipt) => new(
+        receipt.Id, receipt.Recipient, receipt.Status, receipt.Timestamp,
+        Conversation: receipt.Conversation is { } conversation
+            ? new StatusConversation(conversation.Id, conversation.ExpiresAt, conversation.Origin,
+                receipt.Pricing?.Billable ?? true, receipt.Pricing?.Model ?? "CBP", receipt.Pricing?.Category ?? conversation.Origin)
+            : null);
 
     /// <summary>
     /// Retries <paramref name="write"/> with back-off (0.1 s doubling to 5 s) until it succeeds. With a

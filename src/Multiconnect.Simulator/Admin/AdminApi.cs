@@ -92,7 +92,12 @@ public static class AdminApi
             return Invalid($"from: '{request.From}' {problem}");
         }
 
-        var (id, shard) = business.AddInbound(from, request.Body ?? $"Hello from {from.Value}", clock.GetUtcNow().ToUnixTimeMilliseconds());
+        if (request.Name is { } name && (name.Length is 0 or > 256 || name.Any(char.IsControl)))
+        {
+            return Invalid("name: must have 1 to 256 characters, none of them a control character");
+        }
+
+        var (id, shard) = business.AddInbound(from, request.Body ?? $"Hello from {from.Value}", clock.GetUtcNow().ToUnixTimeMilliseconds(), request.Name);
         return TypedResults.Ok(new InjectInboundResponse(id, business.Number, from.Value, shard));
     }
 

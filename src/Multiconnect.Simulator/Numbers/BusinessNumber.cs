@@ -298,12 +298,21 @@ public sealed class BusinessNumber
         }
     }
 
-    /// <summary>A simulated user writes to the business; the message goes to the sender's shard's session, or waits for it.</summary>
-    public (string Id, int? Shard) AddInbound(RecipientId from, string body, long createdAt)
+    /// <summary>
+    /// A simulated user writes to the business (under <paramref name="name"/>, when given, from now on);
+    /// the message goes to the sender's shard's session, or waits for it.
+    /// </summary>
+    public (string Id, int? Shard) AddInbound(RecipientId from, string body, long createdAt, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(from);
         string? problem = null;
         var sender = RecipientFor(from.Value, ref problem)!;
+        if (name is not null)
+        {
+            sender.ProfileName = name;
+        }
+
+        sender.Wrote(DateTimeOffset.FromUnixTimeMilliseconds(createdAt));
         lock (_gate)
         {
             var message = new InboundMessage(++_inboundOrder, $"in.{Guid.CreateVersion7():N}", sender, body, createdAt);

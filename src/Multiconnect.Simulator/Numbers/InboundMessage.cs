@@ -26,6 +26,6 @@ public sealed class InboundMessage(long order, string id, RecipientLog from, str
     {
         Attempts++;
         LastSentAt = now;
-        return new InboundFrame(Id, From.Recipient.Value, Body, CreatedAt, Attempts);
+        return new InboundFrame(Id, From.Recipient.Value, Body, CreatedAt, Attempts, From.ProfileName);
     }
 }

@@ -1,5 +1,7 @@
+using System.Security.Cryptography;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Upstream;
+using Multiconnect.Upstream.Frames;
 
 namespace Multiconnect.Simulator.Numbers;
 
@@ -15,6 +17,47 @@ public sealed class RecipientLog(RecipientId recipient)
     public ulong Hash { get; } = ShardRouter.Hash(recipient);
 
     public int ShardFor(int shards) => (int)(Hash % (ulong)shards);
+
+    /// <summary>How long a conversation lasts from the first message counted in it, and how far back a user's message makes it user-initiated.</summary>
+    public static readonly TimeSpan ConversationWindow = TimeSpan.FromHours(24);
+
+    private static readonly string[] FirstNames = ["Ana", "Bruno", "Chen", "Dara", "Emeka", "Fatima", "Giulia", "Hiro", "Ines", "Jonas", "Kavya", "Lars"];
+
+    private readonly Lock _conversationGate = new();
+    private ReceiptConversation? _conversation;
+    private DateTimeOffset? _wroteAt;
+    private string? _profileName;
+
+    /// <summary>The name on the user's profile, sent with their messages: one of a few first names, by the number, unless an operator gave one.</summary>
+    public string ProfileName
+    {
+        get => Volatile.Read(ref _profileName) ?? $"{FirstNames[Hash % (ulong)FirstNames.Length]} {Recipient.Value[^4..]}";
+        set => Volatile.Write(ref _profileName, value);
+    }
+
+    /// <summary>The user wrote to the business at <paramref name="at"/>: a conversation opened within the next 24 hours is user-initiated.</summary>
+    public void Wrote(DateTimeOffset at)
+    {
+        lock (_conversationGate)
+        {
+            _wroteAt = at;
+        }
+    }
+
+    /// <summary>The conversation a status at <paramref name="now"/> is counted in: the open one, or a new one of 24 hours.</summary>
+    public ReceiptConversation ConversationAt(DateTimeOffset now)
+    {
+        lock (_conversationGate)
+        {
+            if (_conversation is not { } open || open.ExpiresAt <= now.ToUnixTimeSeconds())
+            {
+                var origin = _wroteAt is { } wrote && now - wrote <= ConversationWindow ? "user_initiated" : "business_initiated";
+                _conversation = open = new ReceiptConversation(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), (now + ConversationWindow).ToUnixTimeSeconds(), origin);
+            }
+
+            return open;
+        }
+    }
 
     /// <summary>Records a new message; true when its body's sequence is not above the highest seen (out of order).</summary>
     public bool Record(string id, string body, bool delivered)

@@ -100,7 +100,11 @@ public sealed class ReceiptScheduler : BackgroundService
             1 => ReceiptStatus.Delivered,
             _ => ReceiptStatus.Read,
         };
-        item.Number.DeliverReceipt(item.Recipient, new ReceiptFrame(item.Id, item.Recipient.Recipient.Value, status, _clock.GetUtcNow().ToUnixTimeMilliseconds()));
+        var now = _clock.GetUtcNow();
+        var conversation = status is ReceiptStatus.Sent or ReceiptStatus.Delivered ? item.Recipient.ConversationAt(now) : null;
+        item.Number.DeliverReceipt(item.Recipient, new ReceiptFrame(
+            item.Id, item.Recipient.Recipient.Value, status, now.ToUnixTimeMilliseconds(),
+            conversation, conversation is null ? null : new ReceiptPricing(Billable: true, "CBP", conversation.Origin)));
         var nextStage = stage switch
         {
             0 when item.Plan.HasFlag(ReceiptPlan.Delivered) => 1,
