@@ -50,6 +50,9 @@ public static class RefusalReasons
     /// <summary>A field is missing or out of range; the detail says which.</summary>
     public const string Invalid = "invalid";
 
+    /// <summary>A send to a number whose owner does not use WhatsApp: it can never be delivered.</summary>
+    public const string NotOnWhatsApp = "not_on_whatsapp";
+
     /// <summary>A frame that cannot be read, or one that is not allowed at this point.</summary>
     public const string ProtocolError = "protocol_error";
 

@@ -34,13 +34,13 @@ public sealed class StatusRecordingTests(PostgresFixture postgres)
         Assert.Equal("failed", failed.GetProperty("status").GetString());
         Assert.Equal(NotOnWhatsApp, failed.GetProperty("recipient_id").GetString());
         var error = Assert.Single(failed.GetProperty("errors").EnumerateArray());
-        Assert.Equal(500, error.GetProperty("code").GetInt32());
+        Assert.Equal((470, "Re-engagement message"), (error.GetProperty("code").GetInt32(), error.GetProperty("title").GetString()));
         Assert.Contains("not a WhatsApp user", error.GetProperty("details").GetString(), StringComparison.Ordinal);
 
-        Assert.Equal("invalid", await cluster.ScalarAsync<string>($"SELECT split_part(refusal, ':', 1) FROM messages_out WHERE id = '{refused}'"));
+        Assert.Equal("not_on_whatsapp", await cluster.ScalarAsync<string>($"SELECT split_part(refusal, ':', 1) FROM messages_out WHERE id = '{refused}'"));
         Assert.Equal(0L, await cluster.ScalarAsync<long>($"SELECT count(*) FROM messages_out WHERE id = '{fine}' AND refusal IS NOT NULL"));
         var metrics = await PrometheusScrape.GetAsync(new HttpClient { BaseAddress = coreApp.ManagementUrl });
-        Assert.Equal(1, metrics.Samples.Where(s => s.Name == "multiconnect_messages_failed_total" && s.Labels.GetValueOrDefault("reason") == "invalid").Sum(s => s.Value));
+        Assert.Equal(1, metrics.Samples.Where(s => s.Name == "multiconnect_messages_failed_total" && s.Labels.GetValueOrDefault("reason") == "not_on_whatsapp").Sum(s => s.Value));
     }
 
     [Theory]

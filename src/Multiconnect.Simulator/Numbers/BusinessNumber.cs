@@ -235,13 +235,19 @@ public sealed class BusinessNumber
                 : string.IsNullOrEmpty(send.Id) || send.Id.Length > UpstreamProtocol.MaxIdLength ? $"id must have 1 to {UpstreamProtocol.MaxIdLength} characters"
                 : send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength } ? $"body must have at most {UpstreamProtocol.MaxBodyLength} characters, not {send.Body?.Length}"
                 : recipient is null ? $"to: '{send.To}' {recipientProblem}"
-                : notOnWhatsApp.Contains(recipient.Recipient.Value) ? $"to: {recipient.Recipient.Value} is not a WhatsApp user"
                 : send.Shards != 0 && !Multiconnect.Contracts.Routing.ShardCount.IsAllowed(send.Shards) ? $"shards must be 0 or one of {string.Join(", ", Multiconnect.Contracts.Routing.ShardCount.Allowed)}, not {send.Shards}"
                 : null;
             if (problem is not null || recipient is null || send.Body is null)
             {
                 Counters.Increment(Counter.RefusedSends);
                 session.TrySend(new NackFrame(send.Id, RefusalReasons.Invalid, problem ?? "invalid"));
+                return;
+            }
+
+            if (notOnWhatsApp.Contains(recipient.Recipient.Value))
+            {
+                Counters.Increment(Counter.RefusedSends);
+                session.TrySend(new NackFrame(send.Id, RefusalReasons.NotOnWhatsApp, $"to: {recipient.Recipient.Value} is not a WhatsApp user"));
                 return;
             }
 
