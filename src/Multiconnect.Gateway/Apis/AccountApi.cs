@@ -38,13 +38,7 @@ public static class AccountApi
     public static async Task<Results<Ok<EmptyResponse>, ApiError>> EnableTwoStepAsync(HttpRequest request, ShardCaller caller)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var twoStep = TwoStepRequest.From(body.Value);
+        var twoStep = await JsonRequestBody.ReadAsync(request, TwoStepRequest.From);
         if (!twoStep.IsValid)
         {
             return twoStep.Error;
@@ -76,13 +70,7 @@ public static class AccountApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var registration = RegisterRequest.From(body.Value);
+        var registration = await JsonRequestBody.ReadAsync(request, RegisterRequest.From);
         if (!registration.IsValid)
         {
             return registration.Error;
@@ -103,13 +91,7 @@ public static class AccountApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(routing);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var verify = VerifyRequest.From(body.Value);
+        var verify = await JsonRequestBody.ReadAsync(request, VerifyRequest.From);
         if (!verify.IsValid)
         {
             return verify.Error;
@@ -135,13 +117,7 @@ public static class AccountApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(routing);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var change = ShardChangeRequest.From(body.Value);
+        var change = await JsonRequestBody.ReadAsync(request, ShardChangeRequest.From);
         if (!change.IsValid)
         {
             return change.Error;

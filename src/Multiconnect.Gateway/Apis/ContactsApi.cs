@@ -25,13 +25,7 @@ public static class ContactsApi
     public static async Task<Results<Ok<ContactsResponse>, ApiError>> CheckAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var contacts = ContactsRequest.From(body.Value);
+        var contacts = await JsonRequestBody.ReadAsync(request, ContactsRequest.From);
         if (!contacts.IsValid)
         {
             return contacts.Error;

@@ -32,13 +32,7 @@ public static class MessagesApi
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(caller);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var send = SendMessageRequest.From(body.Value);
+        var send = await JsonRequestBody.ReadAsync(request, SendMessageRequest.From);
         if (!send.IsValid)
         {
             return send.Error;

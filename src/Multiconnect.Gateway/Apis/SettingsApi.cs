@@ -37,13 +37,7 @@ public static class SettingsApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(store);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var patch = ApplicationSettingsRequest.From(body.Value);
+        var patch = await JsonRequestBody.ReadAsync(request, ApplicationSettingsRequest.From);
         if (!patch.IsValid)
         {
             return patch.Error;

@@ -88,13 +88,7 @@ public static class UsersApi
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(accounts);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var create = CreateUserRequest.From(body.Value);
+        var create = await JsonRequestBody.ReadAsync(request, CreateUserRequest.From);
         if (!create.IsValid)
         {
             return create.Error;
@@ -132,13 +126,7 @@ public static class UsersApi
             return refused;
         }
 
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
-        var update = UpdateUserRequest.From(body.Value);
+        var update = await JsonRequestBody.ReadAsync(request, UpdateUserRequest.From);
         if (!update.IsValid)
         {
             return update.Error;

@@ -47,5 +47,14 @@ public static class JsonRequestBody
         }
     }
 
+    /// <summary>Reads the body and validates it with <paramref name="parse"/>: the request, or the error of whichever step refused it.</summary>
+    public static async Task<Validated<T>> ReadAsync<T>(HttpRequest request, Func<JsonObjectBody, Validated<T>> parse)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(parse);
+        var body = await ReadAsync(request);
+        return body.IsValid ? parse(body.Value) : body.Error;
+    }
+
     public const string ContentType = MediaTypeNames.Application.Json;
 }

@@ -17,8 +17,7 @@ public sealed record LoginRequest(string? NewPassword)
             return new LoginRequest((string?)null);
         }
 
-        var body = await JsonRequestBody.ReadAsync(request);
-        return body.IsValid ? From(body.Value) : body.Error;
+        return await JsonRequestBody.ReadAsync(request, From);
     }
 
     public static Validated<LoginRequest> From(JsonObjectBody body)
