@@ -65,10 +65,10 @@ public sealed partial class ShardMapGrain(
                 "No business number is registered yet: register it with POST /v1/account and POST /v1/account/verify first");
         }
 
-        if (stored is not null && (stored.Cc, stored.PhoneNumber) != (cc, phoneNumber))
+        if (stored is not null && !stored.Is(cc, phoneNumber))
         {
             throw new AccountRefusedException(AccountStanding.Active, AccountRefusal.NotRegistered,
-                $"+{cc}{phoneNumber} is not the registered number (+{stored.Cc}{stored.PhoneNumber}); register it first with POST /v1/account");
+                $"+{cc}{phoneNumber} is not the registered number (+{stored.Number}); register it first with POST /v1/account");
         }
 
         var certificate = cert ?? stored?.Certificate ?? throw new AccountRefusedException(AccountStanding.Active, RefusalReasons.CertificateMissing,
@@ -80,18 +80,18 @@ public sealed partial class ShardMapGrain(
     public async Task<Registration> RegisterAsync(BusinessAccount account, string method, string? pin)
     {
         ArgumentNullException.ThrowIfNull(account);
-        if (!accountCheck.HasUpstream || _map.Account is { } stored && (stored.Cc, stored.PhoneNumber) == (account.Cc, account.PhoneNumber))
+        if (!accountCheck.HasUpstream || _map.Account is { } stored && stored.Is(account.Cc, account.PhoneNumber))
         {
             // Registered already (or no servers to ask): the certificate is checked and kept, as for a change of count.
-            Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.CheckAsync(account.Cc, account.PhoneNumber, account.Certificate, pin, CancellationToken.None)));
+            Verdict(account.Number, await AskUpstreamAsync(() => accountCheck.CheckAsync(account.Cc, account.PhoneNumber, account.Certificate, pin, CancellationToken.None)));
             await ChangeAsync(_map.Shards, account);
             return new Registration(CodeSent: false, VName: null);
         }
 
         var answer = await AskUpstreamAsync(() => accountCheck.RequestCodeAsync(account, method, pin, CancellationToken.None));
-        Verdict(account.Cc + account.PhoneNumber, answer);
+        Verdict(account.Number, answer);
         _registering = account;
-        LogCodeRequested(logger, account.Cc + account.PhoneNumber, method);
+        LogCodeRequested(logger, account.Number, method);
         return new Registration(CodeSent: true, answer?.VName);
     }
 
@@ -99,11 +99,11 @@ public sealed partial class ShardMapGrain(
     {
         var account = _registering ?? throw new AccountRefusedException(AccountRefusal.Unregistered, AccountRefusal.NoCodeRequested,
             "No registration is waiting for a code here: request one with POST /v1/account (again, if the master moved since)");
-        Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.VerifyAsync(account, code, CancellationToken.None)));
+        Verdict(account.Number, await AskUpstreamAsync(() => accountCheck.VerifyAsync(account, code, CancellationToken.None)));
         _registering = null;
-        if (_map.Account is { } earlier && (earlier.Cc, earlier.PhoneNumber) != (account.Cc, account.PhoneNumber))
+        if (_map.Account is { } earlier && !earlier.Is(account.Cc, account.PhoneNumber))
         {
-            LogNumberReplaced(logger, earlier.Cc + earlier.PhoneNumber, account.Cc + account.PhoneNumber);
+            LogNumberReplaced(logger, earlier.Number, account.Number);
         }
 
         return await ChangeAsync(_map.Shards, account);
@@ -146,7 +146,7 @@ public sealed partial class ShardMapGrain(
     {
         var account = _map.Account ?? throw new AccountRefusedException(
             AccountRefusal.Unregistered, null, "No business number is registered yet: POST /v1/account registers it");
-        Verdict(account.Cc + account.PhoneNumber, await AskUpstreamAsync(() => accountCheck.SetTwoStepAsync(account, pin, CancellationToken.None)));
+        Verdict(account.Number, await AskUpstreamAsync(() => accountCheck.SetTwoStepAsync(account, pin, CancellationToken.None)));
         LogTwoStepSet(logger, pin is null ? "off" : "on");
     }
 

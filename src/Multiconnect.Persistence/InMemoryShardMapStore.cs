@@ -27,7 +27,7 @@ public sealed class InMemoryShardMapStore : IShardMapStore
     {
         lock (_lock)
         {
-            var numberChanged = _map.Account is { } stored && (stored.Cc, stored.PhoneNumber) != (account.Cc, account.PhoneNumber);
+            var numberChanged = _map.Account is { } stored && !stored.Is(account.Cc, account.PhoneNumber);
             _map = shards == _map.Shards && !numberChanged
                 ? _map with { Account = account }
                 : new ShardMapView(shards, _map.Generation + 1, DateTimeOffset.UtcNow, account) { NumberSince = numberChanged ? _map.Generation + 1 : _map.NumberSince };

@@ -271,7 +271,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     if (next.Generation < current.NumberSince)
                     {
                         await FailAsync(next, StatusErrors.NumberChanged,
-                            $"accepted before +{current.Account?.Cc}{current.Account?.PhoneNumber} was registered in place of the number it was sent for");
+                            $"accepted before +{current.Account?.Number} was registered in place of the number it was sent for");
                         _order.Done();
                         continue;
                     }
