@@ -95,7 +95,7 @@ public sealed class McCommandTests : IAsyncLifetime
             await Eventually.True(async () => await simulator.CounterAsync(phone, "delivered") >= delivered + 1500, "1,500 more messages to arrive", TimeSpan.FromSeconds(60));
             var change = await McAsync(TimeSpan.FromSeconds(30), "shards", Text(shards));
             Assert.True(change.ExitCode == 0, $"./mc shards {shards} failed:\n{change.Output}\n{change.Error}");
-            Assert.StartsWith($"201 {{\"account\":{{\"shards\":{shards}}}}}", change.Output, StringComparison.Ordinal);
+            Assert.StartsWith($"201 {{\"account\":{{\"shards\":{shards}}},\"meta\"", change.Output, StringComparison.Ordinal);
         }
 
         var loaded = await load;
