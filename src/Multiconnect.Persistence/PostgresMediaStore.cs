@@ -18,7 +18,7 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource, string servi
 {
     /// <summary>
     /// 1 MiB: 100 statements for the largest upload, and a megabyte of memory per upload or download in
-    /// flight. Chunks of 256 KiB were slower to upload, and no faster to download (docs/benchmarks.md).
+    /// flight. Chunks of 256 KiB made no clear difference to uploads and were slower to download (docs/benchmarks.md).
     /// </summary>
     public const int ChunkBytes = 1024 * 1024;
 

@@ -32,7 +32,7 @@ internal sealed class RetentionPruner(
 
     /// <summary>
     /// Most media files one statement deletes, whatever the batch size: a file may hold 100 MB of chunks,
-    /// and deleting one of 64 MB took about 30 ms here (docs/benchmarks.md, "Media storage"), so 4 of the
+    /// and deleting one of 64 MB took 13–28 ms here (docs/benchmarks.md, "Media storage"), so 4 of the
     /// largest take a fraction of a second: well within the dispatcher role's patience (a statement must
     /// end within half its HolderTimeout, 2.5 s by default) and of the callbacks waiting behind it.
     /// </summary>
