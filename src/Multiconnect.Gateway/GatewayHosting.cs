@@ -102,6 +102,7 @@ public static class GatewayHosting
         app.MapAccountApi();
         app.MapMessagesApi();
         app.MapContactsApi();
+        app.MapMediaApi();
         app.MapHealthApi();
         app.MapShardsApi();
         app.MapSettingsApi();

@@ -8,8 +8,11 @@ public sealed class GatewayOptions
     /// <summary>The node name shown in health; the pod name on Kubernetes.</summary>
     public string Name { get; set; } = $"gateway-{Environment.MachineName}-{Environment.ProcessId}";
 
-    /// <summary>Largest request body accepted, in bytes; larger ones get 413 in the API's error format.</summary>
+    /// <summary>Largest request body accepted, in bytes; larger ones get 413 in the API's error format. POST /v1/media has its own limits (<see cref="Media"/>).</summary>
     public long MaxRequestBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>How large media uploads may be (docs/api.md, "Media").</summary>
+    public Apis.MediaOptions Media { get; set; } = new();
 
     /// <summary>
     /// How old the shard map a gateway routes by may get before it reads it again (in the background).

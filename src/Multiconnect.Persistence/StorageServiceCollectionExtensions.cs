@@ -69,6 +69,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => new PostgresUserStore(provider.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<IUserStore>(provider => provider.GetRequiredService<PostgresUserStore>());
         services.AddSingleton<IApiTokenStore>(provider => provider.GetRequiredService<PostgresUserStore>());
+        services.AddSingleton(provider => new PostgresMediaStore(provider.GetRequiredService<NpgsqlDataSource>(), serviceId));
+        services.AddSingleton<IMediaStore>(provider => provider.GetRequiredService<PostgresMediaStore>());
         services.AddSingleton(provider => new PostgresGrainDirectory(provider.GetRequiredService<NpgsqlDataSource>(), serviceId));
     }
 
@@ -85,5 +87,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<InMemoryUserStore>();
         services.AddSingleton<IUserStore>(provider => provider.GetRequiredService<InMemoryUserStore>());
         services.AddSingleton<IApiTokenStore>(provider => provider.GetRequiredService<InMemoryUserStore>());
+        services.AddSingleton<IMediaStore>(new InMemoryMediaStore(TimeProvider.System));
     }
 }

@@ -155,6 +155,38 @@ public sealed class RetentionTests(PostgresFixture postgres, ITestOutputHelper o
         Assert.Equal(20_000, deleted.Value("multiconnect_retention_deleted_total", ("table", "messages_in")));
     }
 
+    [Fact]
+    public async Task Media_files_past_retention_and_abandoned_uploads_go_with_their_chunks_and_are_counted()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        // Six files uploaded 31 days ago (more than one statement's four), one a day ago; an upload abandoned
+        // two days ago (no length: its gateway died), and one under way for an hour. Two chunks each.
+        await ExecuteAsync(cluster, """
+            INSERT INTO media (id, service_id, content_type, length, created_at, completed_at)
+            SELECT ('00000000-0000-7000-8000-00000000000' || i)::uuid, 'multiconnect', 'image/png', 6, now() - interval '31 days', now() - interval '31 days'
+              FROM generate_series(1, 6) AS i;
+            INSERT INTO media (id, service_id, content_type, length, created_at, completed_at) VALUES
+                ('00000000-0000-7000-8000-0000000000a1', 'multiconnect', 'image/png', 6, now() - interval '1 day', now() - interval '1 day'),
+                ('00000000-0000-7000-8000-0000000000b1', 'multiconnect', 'image/png', NULL, now() - interval '2 days', NULL),
+                ('00000000-0000-7000-8000-0000000000c1', 'multiconnect', 'image/png', NULL, now() - interval '1 hour', NULL);
+            INSERT INTO media_chunks (media_id, seq, data) SELECT id, seq, '\x010203'::bytea FROM media, generate_series(0, 1) AS seq;
+            """);
+
+        var coreApp = await cluster.StartCoreAppAsync("coreapp-a", settings: new Dictionary<string, string?>(QuickPasses));
+        using var management = new HttpClient { BaseAddress = coreApp.ManagementUrl };
+
+        string[] kept = ["00000000-0000-7000-8000-0000000000a1", "00000000-0000-7000-8000-0000000000c1"];
+        await Eventually.True(async () => await ScalarAsync<long>(cluster, "SELECT count(*) FROM media") == kept.Length, "the files past retention to be deleted");
+        await Consistently.True(async () => await ScalarAsync<long>(cluster, "SELECT count(*) FROM media") == kept.Length, "the other files to stay", TimeSpan.FromSeconds(1));
+        Assert.Equal(
+            string.Join(',', kept),
+            await ScalarAsync<string>(cluster, "SELECT string_agg(id::text, ',' ORDER BY id) FROM media"));
+        Assert.Equal(2 * kept.Length, await ScalarAsync<long>(cluster, "SELECT count(*) FROM media_chunks"));
+        await Eventually.True(
+            async () => (await PrometheusScrape.GetAsync(management)).Of("multiconnect_retention_deleted_total", ("table", "media")).Sum(s => s.Value) == 7,
+            "the seven files to be counted");
+    }
+
     [Theory]
     [InlineData("Multiconnect__Retention__SentMessages", "00:00:10", "Multiconnect:Retention:SentMessages must be at least 1 minute.")]
     [InlineData("Multiconnect__Webhooks__MaxPendingCallbacks", "10", "Multiconnect:Webhooks:MaxPendingCallbacks must be at least 100.")]

@@ -37,7 +37,7 @@ internal static class Benchmarks
     }
 
     /// <summary>The tables `--only` can pick.</summary>
-    public static readonly string[] Tables = ["scaling", "maximum", "failover", "resharding"];
+    public static readonly string[] Tables = ["scaling", "maximum", "failover", "resharding", "media"];
 
     public static async Task<int> RunAsync(bool quick, string? only)
     {
@@ -83,6 +83,14 @@ internal static class Benchmarks
             report.AppendLine("### Changing the shard count under load\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.ReshardingRuns} runs of each change, a fresh cluster each, 400 msg/s to 300 recipients, upstream uncapped; seconds from the POST\n");
             report.AppendLine(await ReshardingBenchmark.RunAsync(server, options.ReshardingRuns));
+        }
+
+        if (Runs("media"))
+        {
+            Progress("media storage");
+            report.AppendLine("### Media storage: chunked rows or large objects\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.Runs} runs of each way and size, alternating, on the private PostgreSQL (fsync and synchronous commit on); MB = 1,048,576 bytes\n");
+            report.AppendLine(await MediaBenchmark.RunAsync(server, options.Runs));
         }
 
         Console.WriteLine(report.ToString());

@@ -23,6 +23,13 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan InboundMessages { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// Media files (POST /v1/media) are deleted this long after they were uploaded. The original deletes
+    /// none itself and advises that outgoing media are "generally safe to remove past 30 days" (the WhatsApp
+    /// servers keep a sent file for 14 days, then ask the client for it again): docs/api.md, "Media".
+    /// </summary>
+    public TimeSpan Media { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Fence events (refused attempts of replaced shard owners, the audit trail of fencing) are deleted after this.</summary>
     public TimeSpan FenceEvents { get; set; } = TimeSpan.FromDays(30);
 

@@ -12,6 +12,7 @@ internal sealed class RetentionOptionsValidator : IValidateOptions<RetentionOpti
         Check(options.SentMessages >= TimeSpan.FromMinutes(1), "SentMessages must be at least 1 minute.");
         Check(options.InboundMessages >= TimeSpan.FromMinutes(1), "InboundMessages must be at least 1 minute.");
         Check(options.FenceEvents >= TimeSpan.FromMinutes(1), "FenceEvents must be at least 1 minute.");
+        Check(options.Media >= TimeSpan.FromMinutes(1), "Media must be at least 1 minute.");
         Check(options.BatchSize is >= 100 and <= 100_000, "BatchSize must be between 100 and 100000.");
         Check(options.Interval >= TimeSpan.FromMilliseconds(100) && options.Interval <= TimeSpan.FromMinutes(10), "Interval must be between 100 ms and 10 minutes.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -20,6 +20,7 @@ internal sealed class RetentionPruner(
     PostgresCallbackStore callbacks,
     PostgresMessageLog messages,
     PostgresShardLeaseStore leases,
+    PostgresMediaStore media,
     IOptions<RetentionOptions> options,
     IOptions<WebhookOptions> webhooks,
     RetentionMetrics metrics,
@@ -28,6 +29,14 @@ internal sealed class RetentionPruner(
 {
     /// <summary>A pass that has not caught up by then reports and starts again at once, so its drops are logged at least this often.</summary>
     private static readonly TimeSpan PassLimit = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Most media files one statement deletes, whatever the batch size: a file may hold 100 MB of chunks,
+    /// and deleting one of 64 MB took 13–28 ms here (docs/benchmarks.md, "Media storage"), so 4 of the
+    /// largest take a fraction of a second: well within the dispatcher role's patience (a statement must
+    /// end within half its HolderTimeout, 2.5 s by default) and of the callbacks waiting behind it.
+    /// </summary>
+    private const int MediaBatch = 4;
 
     private readonly RetentionOptions _options = options.Value;
     private readonly WebhookOptions _webhooks = webhooks.Value;
@@ -86,6 +95,7 @@ internal sealed class RetentionPruner(
             (connection, token) => DeleteSentMessagesAsync(connection, pass, token),
             (connection, token) => DeleteInboundMessagesAsync(connection, pass, token),
             (connection, token) => DeleteFenceEventsAsync(connection, pass, token),
+            (connection, token) => DeleteMediaAsync(connection, pass, token),
         ];
         try
         {
@@ -158,6 +168,15 @@ internal sealed class RetentionPruner(
         return deleted >= _options.BatchSize;
     }
 
+    private async Task<bool> DeleteMediaAsync(NpgsqlConnection connection, Pass pass, CancellationToken cancellationToken)
+    {
+        var limit = Math.Min(_options.BatchSize, MediaBatch);
+        var deleted = await media.DeleteExpiredMediaAsync(connection, _options.Media, limit, cancellationToken);
+        metrics.Deleted("media", deleted);
+        pass.MediaFiles += deleted;
+        return deleted >= limit;
+    }
+
     /// <summary>Drops are warnings, once per pass with their range of seq; routine deletions are counted in the metric and logged at debug level.</summary>
     private void Report(Pass pass, TimeSpan elapsed)
     {
@@ -171,9 +190,9 @@ internal sealed class RetentionPruner(
             logger.DroppedByCount(pass.DroppedByCount.Count, pass.DroppedByCount.First, pass.DroppedByCount.Last, _webhooks.MaxPendingCallbacks);
         }
 
-        if (pass.SentMessages + pass.DeliveredCallbacks + pass.InboundMessages + pass.FenceEvents > 0)
+        if (pass.SentMessages + pass.DeliveredCallbacks + pass.InboundMessages + pass.FenceEvents + pass.MediaFiles > 0)
         {
-            logger.PassDone(pass.SentMessages, pass.DeliveredCallbacks, pass.InboundMessages, pass.FenceEvents, (long)elapsed.TotalMilliseconds);
+            logger.PassDone(pass.SentMessages, pass.DeliveredCallbacks, pass.InboundMessages, pass.FenceEvents, pass.MediaFiles, (long)elapsed.TotalMilliseconds);
         }
     }
 
@@ -187,6 +206,8 @@ internal sealed class RetentionPruner(
         public long InboundMessages { get; set; }
 
         public long FenceEvents { get; set; }
+
+        public long MediaFiles { get; set; }
 
         public SeqRange DroppedByAge { get; set; } = SeqRange.Empty;
 

@@ -35,6 +35,7 @@ public static class WebhookHosting
             provider.GetRequiredService<PostgresCallbackStore>(),
             provider.GetRequiredService<PostgresMessageLog>(),
             provider.GetRequiredService<PostgresShardLeaseStore>(),
+            provider.GetRequiredService<PostgresMediaStore>(),
             provider.GetRequiredService<IOptions<RetentionOptions>>(),
             provider.GetRequiredService<IOptions<WebhookOptions>>(),
             provider.GetRequiredService<RetentionMetrics>(),

@@ -72,6 +72,7 @@ public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, Open
             {
                 0 => Gen.Select(BadAuthorization(operation), Path(operation, valid: true), Body(operation, BodyKind.Valid),
                     (auth, path, body) => Request(operation, path, auth, JsonContent, body, "no valid credentials")),
+                _ when operation.TakesFile => RefusedFile(operation),
                 1 => Gen.Select(Path(operation, valid: true), Body(operation, BodyKind.Refused),
                     (path, body) => Request(operation, path, GoodAuthorization(operation), JsonContent, body, "a malformed body")),
                 _ => Gen.Select(Path(operation, valid: true), Body(operation, BodyKind.Valid), Gen.OneOf("text/plain", "application/xml", (string?)null),
@@ -86,12 +87,34 @@ public sealed class ApiRequests(IReadOnlyList<OpenApiOperation> operations, Open
             var operation = operations[i];
             var auth = Gen.Frequency((6, Gen.Const<string?>(GoodAuthorization(operation))), (1, BadAuthorization(operation)));
             var path = Gen.Frequency((3, Path(operation, valid: true)), (2, Path(operation, valid: false)));
+            if (operation.TakesFile)
+            {
+                var fileType = Gen.Frequency((6, Gen.OneOf(FileTypes).Select(t => (string?)t)), (1, Gen.OneOf(RefusedFileTypes).Select(t => (string?)t)), (1, Gen.Const<string?>((string?)null)));
+                var file = Gen.Frequency((6, FileBody), (1, Gen.Const("")));
+                return Gen.Select(auth, path, fileType, file, (a, p, t, b) => Request(operation, p, a, t, b, "mixed file"));
+            }
+
             var body = Gen.Frequency((3, Body(operation, BodyKind.Valid)), (2, Body(operation, BodyKind.Boundary)), (2, Body(operation, BodyKind.Refused)));
             var type = Gen.Frequency((8, Gen.Const<string?>(JsonContent)), (1, Gen.Const<string?>("application/json; charset=utf-8")), (1, Gen.Const<string?>("text/plain")), (1, Gen.Const<string?>((string?)null)));
             return Gen.Select(auth, path, body, type, (a, p, b, t) => Request(operation, p, a, t, b, "mixed"));
         });
 
     private const string JsonContent = "application/json";
+
+    /// <summary>Types a file upload is taken with (a document may be any type but these few).</summary>
+    private static readonly string[] FileTypes = ["image/jpeg", "image/png", "image/webp", "audio/ogg; codecs=opus", "video/mp4", "application/pdf", "text/plain"];
+
+    /// <summary>Types no file upload is taken with: image, audio and video types WhatsApp does not list, wildcards, forms.</summary>
+    private static readonly string[] RefusedFileTypes = ["image/gif", "audio/ogg", "video/webm", "*/*", "image/*", "multipart/form-data; boundary=x"];
+
+    /// <summary>A small file's bytes, as text: the API does not look inside files.</summary>
+    private static readonly Gen<string> FileBody = Gen.Char[' ', '~'].Array[1, 300].Select(chars => new string(chars));
+
+    /// <summary>An upload the API must refuse whatever its bytes: no Content-Type, an empty file, or a type it does not take.</summary>
+    private Gen<FuzzRequest> RefusedFile(OpenApiOperation operation) => Gen.OneOf(
+        FileBody.Select(body => Request(operation, operation.Path, GoodAuthorization(operation), null, body, "a file without Content-Type")),
+        Gen.OneOf(FileTypes).Select(type => Request(operation, operation.Path, GoodAuthorization(operation), type, "", "an empty file")),
+        Gen.Select(Gen.OneOf(RefusedFileTypes), FileBody, (type, body) => Request(operation, operation.Path, GoodAuthorization(operation), type, body, "a file of a type the API does not take")));
 
     private enum BodyKind { Valid, Boundary, Refused }
 

@@ -58,6 +58,10 @@ public sealed partial class TableOwnershipTests
         Assert.Matches(Writes("messages_out"), "DELETE FROM messages_out WHERE seq = ANY($1)");
         Assert.DoesNotMatch(Writes("messages_out"), "SELECT 1 FROM messages_out WHERE service_id = $1");
         Assert.Matches(Reads("shard_maps"), "SELECT generation FROM shard_maps WHERE service_id = $1 FOR SHARE");
+        // A table whose name begins another's is told apart: media's chunks are not media.
+        Assert.Matches(Writes("media_chunks"), "INSERT INTO media_chunks (media_id, seq, data) VALUES ($1, $2, $3)");
+        Assert.DoesNotMatch(Writes("media"), "INSERT INTO media_chunks (media_id, seq, data) VALUES ($1, $2, $3)");
+        Assert.DoesNotMatch(Reads("media"), "SELECT data FROM media_chunks WHERE media_id = $1");
     }
 
     private static IEnumerable<string> SourceFiles() =>
