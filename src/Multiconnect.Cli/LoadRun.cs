@@ -11,7 +11,7 @@ namespace Multiconnect.Cli;
 /// </summary>
 internal sealed class LoadRun(ClusterState state, Credentials credentials, GatewayClient gateway, SimulatorAdmin simulator)
 {
-    public sealed record Options(double? Rate, TimeSpan Duration, int Recipients, TimeSpan Drain);
+    public sealed record Options(double? Rate, TimeSpan Duration, int Recipients, TimeSpan Drain, MessageMix? Mix = null);
 
     public static async Task<LoadRun?> ConnectAsync(ClusterHome home, CancellationToken cancellationToken)
     {
@@ -51,7 +51,7 @@ internal sealed class LoadRun(ClusterState state, Credentials credentials, Gatew
         using var stopDisplay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var displayed = display ? DisplayAsync(progress, options.Duration, stopDisplay.Token) : Task.CompletedTask;
         var result = await MessageLoad.RunAsync(
-            state.Api, gateway.Token, recipients, int.MaxValue, options.Duration, options.Rate, progress, cancellationToken);
+            state.Api, gateway.Token, recipients, int.MaxValue, options.Duration, options.Rate, progress, options.Mix, cancellationToken);
         await stopDisplay.CancelAsync();
         await displayed;
 

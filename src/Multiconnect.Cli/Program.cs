@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using Multiconnect.Cli;
+using Multiconnect.Harness;
 
 // ./mc — one command runs a local cluster, and the tools that prove it works. See README.md.
 // Linux only: it reads /proc and starts processes with setsid.
@@ -71,12 +72,15 @@ var duration = DurationOption("--duration", "How long to send", TimeSpan.FromSec
 var recipients = new Option<int>("--recipients") { Description = "Recipients, each with its own sequence (1–100000)", DefaultValueFactory = _ => 200 };
 recipients.Validators.Add(r => { if (r.GetValue(recipients) is < 1 or > 100_000) { r.AddError("--recipients must be from 1 to 100000."); } });
 var drain = DurationOption("--drain", "How long to wait for the simulator to have every accepted message", TimeSpan.FromSeconds(60));
+var mix = new Option<string?>("--mix") { Description = $"Message types by weight, e.g. text=80,template=15,image=5 (default text only; types: {string.Join(", ", MessageMix.Types)})" };
+mix.Validators.Add(r => { if (r.GetValue(mix) is { } text && MessageMix.Parse(text, out var problem) is null) { r.AddError($"--mix: {problem}"); } });
+MessageMix? Mix(ParseResult r) => r.GetValue(mix) is { } text ? MessageMix.Parse(text, out _) : null;
 double? Rate(ParseResult r) => r.GetValue(max) ? null : r.GetValue(rate) ?? 200;
 void NotBoth(Command command) => command.Validators.Add(r => { if (r.GetValue(rate) is not null && r.GetValue(max)) { r.AddError("Give --rate or --max, not both."); } });
 
 var load = new Command("load", "HTTP load on the gateway with a live display, then the simulator's verdict: exits 1 if anything was lost or reordered")
 {
-    rate, max, duration, recipients, drain, json,
+    rate, max, duration, recipients, drain, mix, json,
 };
 NotBoth(load);
 load.SetAction(async (r, ct) =>
@@ -87,7 +91,7 @@ load.SetAction(async (r, ct) =>
     }
 
     using var gateway = run.Gateway;
-    var verdict = await run.RunAsync(new LoadRun.Options(Rate(r), r.GetValue(duration), r.GetValue(recipients), r.GetValue(drain)), ct);
+    var verdict = await run.RunAsync(new LoadRun.Options(Rate(r), r.GetValue(duration), r.GetValue(recipients), r.GetValue(drain), Mix(r)), ct);
     return verdict.Print(r.GetValue(json));
 });
 

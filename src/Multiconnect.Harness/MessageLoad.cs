@@ -9,18 +9,20 @@ using System.Text.Json;
 namespace Multiconnect.Harness;
 
 /// <summary>
-/// Sends text messages through a gateway as a client would: one caller per recipient, each sending
-/// its next message only after the previous one was accepted, bodies starting "seq=N " so that the
-/// simulator can tell when a recipient's messages arrive out of order. A refused send is retried.
+/// Sends messages through a gateway as a client would: one caller per recipient, each sending its next
+/// message only after the previous one was accepted, each carrying "seq=N" (<see cref="MessageMix"/>: text
+/// only unless a mix is given) so that the simulator can tell when a recipient's messages arrive out of
+/// order. A refused send is retried.
 /// With a <c>rate</c>, sends are paced to that many per second in all; <c>progress</c> sees each send as it ends.
 /// </summary>
 public static class MessageLoad
 {
     public static async Task<LoadResult> RunAsync(
         Uri gateway, string token, IReadOnlyList<string> recipients, int perRecipient, TimeSpan? duration = null,
-        double? rate = null, LoadProgress? progress = null, CancellationToken cancellationToken = default)
+        double? rate = null, LoadProgress? progress = null, MessageMix? mix = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(recipients);
+        mix ??= MessageMix.TextOnly;
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -61,7 +63,7 @@ public static class MessageLoad
             {
                 try
                 {
-                    using var content = new StringContent($$$"""{"to":"{{{to}}}","type":"text","text":{"body":"seq={{{n}}} hello"}}""", Encoding.UTF8, "application/json");
+                    using var content = new StringContent(mix.Body(to, n), Encoding.UTF8, "application/json");
                     using var response = await client.PostAsync("/v1/messages", content, ct);
                     if (response.StatusCode != HttpStatusCode.Created)
                     {

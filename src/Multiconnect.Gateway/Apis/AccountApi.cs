@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Auth;
 using Multiconnect.Gateway.Errors;
@@ -13,38 +14,32 @@ public static class AccountApi
     {
         var account = app.MapGroup("/v1/account").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         account.MapPost("", RegisterAsync).WithName("Register")
-            .Accepts<RegisterBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<RegisterBody>()
             .WithMetadata(UnavailableIsForbidden.Instance)
             .WithSummary("Registers the business number: 202 when the WhatsApp servers sent it a code (give it to /v1/account/verify), 201 when it is registered already.");
         account.MapPost("/verify", VerifyAsync).WithName("VerifyRegistration")
-            .Accepts<VerifyBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<VerifyBody>()
             .WithMetadata(UnavailableIsForbidden.Instance)
             .WithSummary("Completes a registration with the code the number received; another number registered before is replaced.");
         account.MapGet("/shards", GetShardsAsync).WithName("GetShards")
             .WithSummary("The number of shards the business number's traffic is split into.");
         account.MapPost("/shards", SetShardsAsync).WithName("SetShards")
-            .Accepts<ShardChangeBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<ShardChangeBody>()
             .WithMetadata(UnavailableIsForbidden.Instance)
             .WithSummary("Changes the shard count: 1, 2, 4, 8, 16 or 32.");
         var twoStep = app.MapGroup("/v1/settings/account/two-step").RequireAuthorization(AuthSchemes.AdminPolicy); // the admin's, as in the original
         twoStep.MapPost("", EnableTwoStepAsync).WithName("EnableTwoStep")
-            .Accepts<TwoStepBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<TwoStepBody>()
             .WithSummary("Turns two-step verification on with a 6-digit PIN (or changes the PIN); shard changes then need it.");
         twoStep.MapDelete("", DisableTwoStepAsync).WithName("DisableTwoStep")
             .WithSummary("Turns two-step verification off; a forgotten PIN is reset by turning it off and on again.");
         return app;
     }
 
-    public static async Task<Results<Ok<EmptyResponse>, ApiError>> EnableTwoStepAsync(HttpRequest request, ShardCaller caller)
+    public static Task<Results<Ok<EmptyResponse>, ApiError>> EnableTwoStepAsync(RequestBody<TwoStepBody> twoStep, HttpRequest request, ShardCaller caller)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var twoStep = await JsonRequestBody.ReadAsync(request, TwoStepRequest.From);
-        if (!twoStep.IsValid)
-        {
-            return twoStep.Error;
-        }
-
-        return await SetTwoStepAsync(twoStep.Value.Pin, request, caller);
+        ArgumentNullException.ThrowIfNull(twoStep);
+        return SetTwoStepAsync(twoStep.Value.Pin, request, caller);
     }
 
     public static Task<Results<Ok<EmptyResponse>, ApiError>> DisableTwoStepAsync(HttpRequest request, ShardCaller caller) =>
@@ -66,19 +61,16 @@ public static class AccountApi
         return TypedResults.Ok(new EmptyResponse());
     }
 
-    public static async Task<Results<Created<EmptyResponse>, Accepted<RegistrationResponse>, ApiError>> RegisterAsync(HttpRequest request, ShardCaller caller)
+    public static async Task<Results<Created<EmptyResponse>, Accepted<RegistrationResponse>, ApiError>> RegisterAsync(
+        RequestBody<RegisterBody> registration, HttpRequest request, ShardCaller caller)
     {
+        ArgumentNullException.ThrowIfNull(registration);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
-        var registration = await JsonRequestBody.ReadAsync(request, RegisterRequest.From);
-        if (!registration.IsValid)
-        {
-            return registration.Error;
-        }
-
-        var (cc, phoneNumber, method, pin, cert) = registration.Value;
+        var (cc, phoneNumber, method, cert, pin) = registration.Value;
+        var account = new BusinessAccount(cc!, phoneNumber!, AccountFields.CanonicalCert(cert)!);
         var answer = await caller.CallAsync(
-            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).RegisterAsync(new BusinessAccount(cc, phoneNumber, cert), method, pin),
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).RegisterAsync(account, method!, pin),
             attemptTimeout: TimeSpan.FromSeconds(10),
             request.HttpContext.RequestAborted);
         return answer.CodeSent
@@ -86,19 +78,16 @@ public static class AccountApi
             : TypedResults.Created("/v1/account", new EmptyResponse());
     }
 
-    public static async Task<Results<Created<EmptyResponse>, ApiError>> VerifyAsync(HttpRequest request, ShardCaller caller, ShardMapCache routing)
+    public static async Task<Results<Created<EmptyResponse>, ApiError>> VerifyAsync(
+        RequestBody<VerifyBody> verify, HttpRequest request, ShardCaller caller, ShardMapCache routing)
     {
+        ArgumentNullException.ThrowIfNull(verify);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(routing);
-        var verify = await JsonRequestBody.ReadAsync(request, VerifyRequest.From);
-        if (!verify.IsValid)
-        {
-            return verify.Error;
-        }
-
+        var code = verify.Value.Digits;
         var map = await caller.CallAsync(
-            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).VerifyAsync(verify.Value.Code),
+            c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).VerifyAsync(code),
             attemptTimeout: TimeSpan.FromSeconds(10),
             request.HttpContext.RequestAborted);
         routing.Observe(map); // this gateway routes under the new number's generation at once
@@ -112,16 +101,16 @@ public static class AccountApi
         return TypedResults.Ok(new AccountShardsResponse(new AccountShards(map.Shards.Value)));
     }
 
-    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(HttpRequest request, ShardCaller caller, ShardMapCache routing)
+    public static async Task<Results<Created<AccountShardsResponse>, ApiError>> SetShardsAsync(
+        RequestBody<ShardChangeBody> change, HttpRequest request, ShardCaller caller, ShardMapCache routing)
     {
+        ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(routing);
-        var change = await JsonRequestBody.ReadAsync(request, ShardChangeRequest.From);
-        if (!change.IsValid)
-        {
-            return change.Error;
-        }
+        var (cc, phoneNumber, shards, cert, pin) = change.Value;
+        var count = ShardCount.From(shards!.Value);
+        cert = AccountFields.CanonicalCert(cert);
 
         // Setting a count is idempotent, so retrying is safe. The master answers once the new generation is
         // stored; it tells the shards first, which may take a few seconds while a CoreApp is failing over.
@@ -130,8 +119,7 @@ public static class AccountApi
         try
         {
             var map = await caller.CallAsync(
-                c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(
-                    change.Value.Shards, change.Value.Cc, change.Value.PhoneNumber, change.Value.Cert, change.Value.Pin),
+                c => c.GetGrain<IShardMapGrain>(IShardMapGrain.Key).SetShardCountAsync(count, cc!, phoneNumber!, cert, pin),
                 attemptTimeout: TimeSpan.FromSeconds(10),
                 request.HttpContext.RequestAborted);
             routing.Observe(map); // this gateway routes by the new map at once

@@ -16,22 +16,16 @@ public static class ContactsApi
 {
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/v1/contacts", CheckAsync).WithName("CheckContacts")
-            .Accepts<ContactsBody>(JsonRequestBody.ContentType)
+        app.MapPost("/v1/contacts", Check).WithName("CheckContacts")
+            .WithRequestBody<ContactsBody>()
             .WithSummary("Which numbers are WhatsApp ids: valid with the wa_id to send to, or invalid.");
         return app;
     }
 
-    public static async Task<Results<Ok<ContactsResponse>, ApiError>> CheckAsync(HttpRequest request)
+    public static Results<Ok<ContactsResponse>, ApiError> Check(RequestBody<ContactsBody> contacts)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var contacts = await JsonRequestBody.ReadAsync(request, ContactsRequest.From);
-        if (!contacts.IsValid)
-        {
-            return contacts.Error;
-        }
-
-        return TypedResults.Ok(new ContactsResponse([.. contacts.Value.Contacts.Select(input =>
+        ArgumentNullException.ThrowIfNull(contacts);
+        return TypedResults.Ok(new ContactsResponse([.. contacts.Value.Contacts!.Select(input =>
             RecipientId.TryParse(input, out var recipient, out _)
                 ? new ContactStatus(input, "valid", recipient.Value)
                 : new ContactStatus(input, "invalid"))]));

@@ -6,6 +6,7 @@ using Multiconnect.Gateway.Cluster;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Persistence;
 using Multiconnect.Gateway.Requests;
+using Multiconnect.Gateway.Requests.Messages;
 
 namespace Multiconnect.Gateway.Apis;
 
@@ -18,24 +19,26 @@ public static class MessagesApi
     {
         var messages = app.MapGroup("/v1/messages");
         messages.MapPost("/", SendAsync).WithName("SendMessage")
-            .Accepts<SendMessageBody>(JsonRequestBody.ContentType)
-            .WithSummary("Sends a text message. Answers once the message is durable; the id is unique across the cluster.");
+            .WithRequestBody<SendMessageBody>()
+            .WithSummary("Sends a message of any type (text, template, hsm, image, audio, video, document, sticker, location, contacts, interactive, reaction). Answers once the message is durable; the id is unique across the cluster.");
         messages.MapPut("/{id}", MarkReadAsync).WithName("MarkMessageRead")
-            .Accepts<MarkReadBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<MarkReadBody>()
             .WithSummary("Marks an inbound message read: {\"status\":\"read\"}.");
         return app;
     }
 
     public static async Task<Results<Created<SendMessageResponse>, ApiError>> SendAsync(
-        HttpRequest request, ShardMapCache shards, ShardCaller caller)
+        RequestBody<SendMessageBody> send, HttpRequest request, ShardMapCache shards, ShardCaller caller)
     {
+        ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(caller);
-        var send = await JsonRequestBody.ReadAsync(request, SendMessageRequest.From);
-        if (!send.IsValid)
+        var recipient = send.Value.Recipient;
+        var (type, content) = (send.Value.MessageType, send.Value.Content());
+        if (content.Length > MessageToSend.MaxBodyLength)
         {
-            return send.Error;
+            return ApiError.MessageTooLong($"{type}: the message is {content.Length} characters as JSON; at most {MessageToSend.MaxBodyLength} can be sent");
         }
 
         // The id is chosen here, so that a retried append (after a timeout or a failover) is recognised, not doubled.
@@ -43,8 +46,8 @@ public static class MessagesApi
         for (var hop = 1; ; hop++)
         {
             var map = await shards.GetAsync(request.HttpContext.RequestAborted);
-            var message = new MessageToSend(id, send.Value.To.Value, send.Value.Body, map.Generation);
-            var shard = ShardRouter.ShardFor(send.Value.To, map.Shards);
+            var message = new MessageToSend(id, recipient.Value, content, map.Generation, type);
+            var shard = ShardRouter.ShardFor(recipient, map.Shards);
             try
             {
                 await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).AppendAsync(message), request.HttpContext.RequestAborted);
@@ -58,32 +61,16 @@ public static class MessagesApi
         }
     }
 
-    public static async Task<Results<Ok, ApiError>> MarkReadAsync(string id, HttpRequest request, ShardCaller caller, IInboundMessages inbound)
+    public static async Task<Results<Ok, ApiError>> MarkReadAsync(
+        string id, RequestBody<MarkReadBody> body, HttpRequest request, ShardCaller caller, IInboundMessages inbound)
     {
+        ArgumentNullException.ThrowIfNull(body); // {"status":"read"}, checked before the handler runs
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(inbound);
-        var body = await JsonRequestBody.ReadAsync(request);
-        if (!body.IsValid)
-        {
-            return body.Error;
-        }
-
         if (id.Length > MessageId.MaxLength || id.Any(char.IsControl))
         {
             return ApiError.Invalid("id", $"is not a message id: one to {MessageId.MaxLength} characters, none of them control characters");
-        }
-
-        body.Value.OnlyKnown("status");
-        var status = body.Value.RequiredString("status");
-        if (status is not null and not "read")
-        {
-            body.Value.Invalid("status", "must be \"read\"");
-        }
-
-        if (body.Value.Problems is { } problems)
-        {
-            return problems;
         }
 
         if (await inbound.ShardOfAsync(id, request.HttpContext.RequestAborted) is not { } shard)

@@ -14,7 +14,7 @@ public static class SettingsApi
         settings.MapGet("/application", GetApplicationSettingsAsync).WithName("GetApplicationSettings")
             .WithSummary("Where callbacks (statuses and inbound messages) are POSTed, which statuses go, and how a failing webhook is retried.");
         settings.MapPatch("/application", PatchApplicationSettingsAsync).WithName("PatchApplicationSettings")
-            .Accepts<ApplicationSettingsPatchBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<ApplicationSettingsPatchBody>()
             .WithSummary("Changes the fields given (docs/webhooks.md, \"Application settings\"); the dispatcher applies them at once.");
         settings.MapDelete("/application", ResetApplicationSettingsAsync).WithName("ResetApplicationSettings")
             .WithSummary("Puts every application setting back to its default (no webhook URL: callbacks wait).");
@@ -33,16 +33,11 @@ public static class SettingsApi
         return TypedResults.Ok(SettingsResponse.Of(await store.ResetSettingsAsync(cancellationToken)));
     }
 
-    public static async Task<Results<Ok<SettingsResponse>, ApiError>> PatchApplicationSettingsAsync(HttpRequest request, IWebhookStore store)
+    public static async Task<Results<Ok<SettingsResponse>, ApiError>> PatchApplicationSettingsAsync(
+        RequestBody<ApplicationSettingsPatchBody> patch, IWebhookStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(patch);
         ArgumentNullException.ThrowIfNull(store);
-        var patch = await JsonRequestBody.ReadAsync(request, ApplicationSettingsRequest.From);
-        if (!patch.IsValid)
-        {
-            return patch.Error;
-        }
-
-        return TypedResults.Ok(SettingsResponse.Of(await store.UpdateSettingsAsync(patch.Value, request.HttpContext.RequestAborted)));
+        return TypedResults.Ok(SettingsResponse.Of(await store.UpdateSettingsAsync(patch.Value.ToPatch(), cancellationToken)));
     }
 }

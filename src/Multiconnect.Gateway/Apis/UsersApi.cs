@@ -18,33 +18,30 @@ public static class UsersApi
     {
         var users = app.MapGroup("/v1/users");
         users.MapPost("/login", LoginAsync).AllowAnonymous().WithName("Login")
-            .Accepts<LoginBody>(isOptional: true, JsonRequestBody.ContentType)
+            .WithRequestBody<LoginBody>()
             .WithSummary("Exchanges HTTP Basic credentials for a bearer token valid for 7 days; with new_password, changes the password first (the user's other tokens end).");
         users.MapPost("/logout", LogoutAsync).WithName("Logout")
             .WithSummary("Revokes the bearer token of this request at once, on every gateway; the user's other tokens stay valid.");
         users.MapPost("/", CreateAsync).RequireAuthorization(AuthSchemes.AdminPolicy).WithName("CreateUser")
-            .Accepts<CreateUserBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<CreateUserBody>()
             .WithSummary("Admin only: creates a user with the role ROLE_USER (it may send and read messages, not change the account, shards, settings or users).");
         users.MapGet("/{name}", GetAsync).WithName("GetUser")
             .WithSummary("A user's name and role; a ROLE_USER may read only itself.");
         users.MapPut("/{name}", UpdateAsync).WithName("UpdateUser")
-            .Accepts<UpdateUserBody>(JsonRequestBody.ContentType)
+            .WithRequestBody<UpdateUserBody>()
             .WithSummary("Changes a user's password (a ROLE_USER only its own); every token of that user ends at once.");
         users.MapDelete("/{name}", DeleteAsync).RequireAuthorization(AuthSchemes.AdminPolicy).WithName("DeleteUser")
             .WithSummary("Admin only: deletes a user and ends its tokens; the admin cannot be deleted.");
         return app;
     }
 
-    public static async Task<Results<Ok<LoginResponse>, ApiError>> LoginAsync(HttpRequest request, UserAccounts accounts, TokenIssuer tokens)
+    public static async Task<Results<Ok<LoginResponse>, ApiError>> LoginAsync(
+        RequestBody<LoginBody> login, HttpRequest request, UserAccounts accounts, TokenIssuer tokens)
     {
+        ArgumentNullException.ThrowIfNull(login);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(accounts);
         ArgumentNullException.ThrowIfNull(tokens);
-        var login = await LoginRequest.ReadAsync(request);
-        if (!login.IsValid)
-        {
-            return login.Error;
-        }
 
         if (!BasicCredentials.TryRead(request, out var credentials))
         {
@@ -84,18 +81,13 @@ public static class UsersApi
         return TypedResults.Ok(new LogoutResponse(new ApiMeta("stable", ApiError.Version)));
     }
 
-    public static async Task<Results<Created<UsersResponse>, ApiError>> CreateAsync(HttpRequest request, UserAccounts accounts)
+    public static async Task<Results<Created<UsersResponse>, ApiError>> CreateAsync(
+        RequestBody<CreateUserBody> create, UserAccounts accounts, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(create);
         ArgumentNullException.ThrowIfNull(accounts);
-        var create = await JsonRequestBody.ReadAsync(request, CreateUserRequest.From);
-        if (!create.IsValid)
-        {
-            return create.Error;
-        }
-
-        var name = create.Value.Username;
-        return await accounts.CreateAsync(name, create.Value.Password, request.HttpContext.RequestAborted) switch
+        var name = create.Value.Username!;
+        return await accounts.CreateAsync(name, create.Value.Password!, cancellationToken) switch
         {
             UserChange.Done => TypedResults.Created($"/v1/users/{name}", new UsersResponse([new UserName(name)])),
             var change => ChangeError(change, name)!,
@@ -116,8 +108,10 @@ public static class UsersApi
             : ApiError.NotFound($"User {name} does not exist");
     }
 
-    public static async Task<Results<Ok<UsersResponse>, ApiError>> UpdateAsync(string name, HttpRequest request, ClaimsPrincipal caller, UserAccounts accounts)
+    public static async Task<Results<Ok<UsersResponse>, ApiError>> UpdateAsync(
+        string name, RequestBody<UpdateUserBody> update, HttpRequest request, ClaimsPrincipal caller, UserAccounts accounts)
     {
+        ArgumentNullException.ThrowIfNull(update);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(caller);
         ArgumentNullException.ThrowIfNull(accounts);
@@ -126,13 +120,7 @@ public static class UsersApi
             return refused;
         }
 
-        var update = await JsonRequestBody.ReadAsync(request, UpdateUserRequest.From);
-        if (!update.IsValid)
-        {
-            return update.Error;
-        }
-
-        var (change, _) = await accounts.SetPasswordAsync(name, update.Value.Password, request.HttpContext.RequestAborted);
+        var (change, _) = await accounts.SetPasswordAsync(name, update.Value.Password!, request.HttpContext.RequestAborted);
         return ChangeError(change, name) is { } failed ? failed : TypedResults.Ok(new UsersResponse([new UserName(name)]));
     }
 

@@ -36,6 +36,9 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
     public static ApiError Invalid(string parameter, string details) =>
         new(StatusCodes.Status400BadRequest, ApiErrorCodes.ParameterValueNotValid, "Parameter value is not valid", $"{parameter}: {details}");
 
+    public static ApiError MessageTooLong(string details) =>
+        new(StatusCodes.Status400BadRequest, ApiErrorCodes.MessageTooLong, "Message too long", details);
+
     public static ApiError BadRequest(string details) =>
         new(StatusCodes.Status400BadRequest, ApiErrorCodes.ParameterValueNotValid, "Parameter value is not valid", details);
 

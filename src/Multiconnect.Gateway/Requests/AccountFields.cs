@@ -1,49 +1,52 @@
 using Multiconnect.Contracts.Routing;
-using Multiconnect.Gateway.Errors;
 
 namespace Multiconnect.Gateway.Requests;
 
 /// <summary>
 /// The fields POST /v1/account and POST /v1/account/shards share: cc and phone_number, strings of digits
 /// (<see cref="BusinessPhone"/>: country code 1–3 digits, 6–15 digits together), pin six digits when
-/// given, cert the base64 verified-name certificate (returned in canonical base64).
+/// given, cert the base64 verified-name certificate (used in canonical base64: <see cref="CanonicalCert"/>).
 /// </summary>
 public static class AccountFields
 {
-    public static (string? Cc, string? PhoneNumber, string? Pin, string? Cert) Read(JsonObjectBody body, bool certRequired)
+    public static void Validate(RequestProblems problems, string? cc, string? phoneNumber, string? pin, string? cert, bool certRequired)
     {
-        ArgumentNullException.ThrowIfNull(body);
-        var cc = body.RequiredString("cc");
-        var phoneNumber = body.RequiredString("phone_number");
-        var pin = body.OptionalString("pin");
-        var certText = certRequired ? body.RequiredString("cert") : body.OptionalString("cert");
-        if (cc is not null && BusinessPhone.CcProblem(cc) is { } ccProblem)
+        ArgumentNullException.ThrowIfNull(problems);
+        if (problems.Required(cc, "cc") && BusinessPhone.CcProblem(cc) is { } ccProblem)
         {
-            body.Invalid("cc", ccProblem);
+            problems.Invalid("cc", ccProblem);
         }
 
-        if (phoneNumber is not null && BusinessPhone.NumberProblem(cc, phoneNumber) is { } phoneProblem)
+        if (problems.Required(phoneNumber, "phone_number") && BusinessPhone.NumberProblem(cc, phoneNumber) is { } phoneProblem)
         {
-            body.Invalid("phone_number", phoneProblem);
+            problems.Invalid("phone_number", phoneProblem);
         }
 
         if (pin is not null && !TwoStepPin.IsValid(pin))
         {
-            body.Invalid("pin", "must be the 6-digit two-step verification PIN");
+            problems.Invalid("pin", "must be the 6-digit two-step verification PIN");
         }
 
-        var cert = certText is null ? null : Base64(certText);
-        if (certText is not null && cert is null)
+        if (certRequired)
         {
-            body.Invalid("cert", "must be the base64 verified-name certificate");
+            problems.Required(cert, "cert");
         }
 
-        return (cc, phoneNumber, pin, cert);
+        if (cert is not null && CanonicalCert(cert) is null)
+        {
+            problems.Invalid("cert", "must be the base64 verified-name certificate");
+        }
     }
 
-    private static string? Base64(string text)
+    /// <summary>The certificate in canonical base64, or null when it is not base64.</summary>
+    public static string? CanonicalCert(string? text)
     {
+        if (text is not { Length: > 0 })
+        {
+            return null;
+        }
+
         var buffer = new byte[text.Length];
-        return text.Length > 0 && Convert.TryFromBase64String(text, buffer, out var length) ? Convert.ToBase64String(buffer, 0, length) : null;
+        return Convert.TryFromBase64String(text, buffer, out var length) ? Convert.ToBase64String(buffer, 0, length) : null;
     }
 }

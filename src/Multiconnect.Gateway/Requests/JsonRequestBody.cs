@@ -5,22 +5,31 @@ using Multiconnect.Gateway.Errors;
 namespace Multiconnect.Gateway.Requests;
 
 /// <summary>
-/// Reads a request body that must be one JSON object. Endpoints read the body themselves (rather
-/// than binding a record) so that every field gets its own, precise error. Whatever the body holds,
-/// the answer is a 400 in the API's format, never an exception: the document is checked whole here
-/// (<see cref="JsonText"/>) before any field is read.
+/// Reads a request body into its record (<see cref="IRequestBody{TSelf}"/>). Whatever the body holds, the
+/// answer is the record or a 400 in the API's format naming the JSON path at fault, never an exception:
+/// the document is parsed and checked whole first (syntax, duplicate keys, depth, text that cannot be
+/// stored: <see cref="JsonText"/>), then checked against the record's contract (unknown fields, values of the
+/// wrong type: <see cref="RequestShape"/>), then deserialized once by the source-generated context and
+/// validated by the record.
 /// </summary>
 public static class JsonRequestBody
 {
     /// <summary>
     /// No duplicate keys (which of two values counts would be a guess), and no deeper nesting than
-    /// any request of the API needs (a message's template components are five levels deep).
+    /// any request of the API needs (a message's template components are six levels deep).
     /// </summary>
     private static readonly JsonDocumentOptions Options = new() { MaxDepth = 16, AllowDuplicateProperties = false };
 
-    public static async Task<Validated<JsonObjectBody>> ReadAsync(HttpRequest request)
+    public const string ContentType = MediaTypeNames.Application.Json;
+
+    public static async Task<Validated<T>> ReadAsync<T>(HttpRequest request) where T : class, IRequestBody<T>
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (T.WhenAbsent is { } absent && IsEmpty(request))
+        {
+            return absent;
+        }
+
         if (!request.HasJsonContentType())
         {
             return ApiError.ForStatus(StatusCodes.Status415UnsupportedMediaType, request.Method, request.Path);
@@ -29,12 +38,7 @@ public static class JsonRequestBody
         try
         {
             using var document = await JsonDocument.ParseAsync(request.Body, Options, request.HttpContext.RequestAborted);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return ApiError.BadRequest("The request body must be a JSON object");
-            }
-
-            return JsonText.Problem(document.RootElement) ?? (Validated<JsonObjectBody>)new JsonObjectBody(document.RootElement.Clone());
+            return From<T>(document.RootElement);
         }
         catch (JsonException e)
         {
@@ -47,14 +51,36 @@ public static class JsonRequestBody
         }
     }
 
-    /// <summary>Reads the body and validates it with <paramref name="parse"/>: the request, or the error of whichever step refused it.</summary>
-    public static async Task<Validated<T>> ReadAsync<T>(HttpRequest request, Func<JsonObjectBody, Validated<T>> parse)
-        where T : class
+    /// <summary>The request a parsed body holds, or the error naming what is wrong with it.</summary>
+    public static Validated<T> From<T>(JsonElement root) where T : class, IRequestBody<T>
     {
-        ArgumentNullException.ThrowIfNull(parse);
-        var body = await ReadAsync(request);
-        return body.IsValid ? parse(body.Value) : body.Error;
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return ApiError.BadRequest("The request body must be a JSON object");
+        }
+
+        if (JsonText.Problem(root) is { } text)
+        {
+            return text;
+        }
+
+        var problems = new RequestProblems();
+        RequestShape.Check(root, T.JsonTypeInfo, problems);
+        if (problems.Error is { } shape)
+        {
+            return shape;
+        }
+
+        var body = root.Deserialize(T.JsonTypeInfo);
+        if (body is null)
+        {
+            return ApiError.BadRequest("The request body must be a JSON object");
+        }
+
+        body.Validate(problems);
+        return problems.Error ?? (Validated<T>)body;
     }
 
-    public const string ContentType = MediaTypeNames.Application.Json;
+    private static bool IsEmpty(HttpRequest request) =>
+        request.ContentType is null && request.ContentLength is null or 0 && request.Headers.TransferEncoding.Count == 0;
 }

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Multiconnect.Gateway.Errors;
 using Multiconnect.Gateway.Requests;
+using Multiconnect.Gateway.Requests.Messages;
 
 namespace Multiconnect.Tests.Unit.Gateway;
 
@@ -34,9 +35,7 @@ public sealed class JsonRequestBodyTests
         var body = await ReadAsync("""{"to":"16315551234","text":{"body":"\ud83d\ude00 \u0001 \t é"}}""");
 
         Assert.True(body.IsValid);
-        var message = SendMessageRequest.From(body.Value);
-        Assert.True(message.IsValid);
-        Assert.Equal("\U0001F600 \u0001 \t é", message.Value.Body);
+        Assert.Equal("\U0001F600 \u0001 \t é", body.Value.Content());
     }
 
     [Theory]
@@ -71,8 +70,7 @@ public sealed class JsonRequestBodyTests
     [InlineData("""{"to":"16315551234","text":{"body":"hi"},"preview_url":"yes"}""", "preview_url")]
     public async Task A_send_with_a_field_the_gateway_does_not_act_on_is_refused_by_name(string json, string field)
     {
-        var body = await ReadAsync(json);
-        var message = SendMessageRequest.From(body.Value!);
+        var message = await ReadAsync(json);
 
         Assert.False(message.IsValid);
         Assert.Contains(message.Error.Errors, e => e.Details.StartsWith(field + ":", StringComparison.Ordinal));
@@ -83,16 +81,16 @@ public sealed class JsonRequestBodyTests
     {
         var body = await ReadAsync("""{"to":"16315551234","preview_url":true,"text":{"body":"https://example.com"}}""");
 
-        Assert.True(SendMessageRequest.From(body.Value!).IsValid);
+        Assert.True(body.IsValid);
     }
 
-    private static Task<Validated<JsonObjectBody>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
+    private static Task<Validated<SendMessageBody>> ReadAsync(string json) => ReadAsync(Encoding.UTF8.GetBytes(json));
 
-    private static Task<Validated<JsonObjectBody>> ReadAsync(byte[] json)
+    private static Task<Validated<SendMessageBody>> ReadAsync(byte[] json)
     {
         var context = new DefaultHttpContext();
         context.Request.ContentType = "application/json";
         context.Request.Body = new MemoryStream(json);
-        return JsonRequestBody.ReadAsync(context.Request);
+        return JsonRequestBody.ReadAsync<SendMessageBody>(context.Request);
     }
 }

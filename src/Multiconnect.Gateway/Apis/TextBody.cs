@@ -1,3 +1,0 @@
-namespace Multiconnect.Gateway.Apis;
-
-public sealed record TextBody(string Body);

@@ -1,3 +1,0 @@
-namespace Multiconnect.Gateway.Apis;
-
-public sealed record VerifyBody(string Code);

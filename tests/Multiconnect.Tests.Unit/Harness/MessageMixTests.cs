@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Multiconnect.Gateway.Requests;
+using Multiconnect.Gateway.Requests.Messages;
+using Multiconnect.Harness;
+using Multiconnect.Upstream;
+
+namespace Multiconnect.Tests.Unit.Harness;
+
+public sealed class MessageMixTests
+{
+    [Fact]
+    public void Every_type_of_the_mix_is_a_valid_send_whose_content_carries_its_sequence()
+    {
+        foreach (var type in MessageMix.Types)
+        {
+            var mix = MessageMix.Parse($"{type}=1", out var problem);
+            Assert.Null(problem);
+
+            var send = JsonRequestBody.From<SendMessageBody>(JsonDocument.Parse(mix!.Body("16315551234", 4711)).RootElement);
+
+            Assert.True(send.IsValid, $"{type}: {send.Error}");
+            Assert.Equal(type, send.Value.MessageType);
+            Assert.True(MessageSequence.TryRead(send.Value.Content(), out var sequence), type);
+            Assert.Equal(4711, sequence);
+        }
+    }
+
+    [Fact]
+    public void The_weights_decide_the_share_of_each_type()
+    {
+        var mix = MessageMix.Parse("text=80,template=20", out _)!;
+
+        var templates = Enumerable.Range(0, 10_000).Count(i => mix.Body("16315551234", i).Contains("\"type\":\"template\"", StringComparison.Ordinal));
+
+        Assert.InRange(templates, 1_600, 2_400);
+    }
+
+    [Theory]
+    [InlineData("text")]
+    [InlineData("text=0")]
+    [InlineData("text=80,text=20")]
+    [InlineData("reaction=5")]
+    [InlineData("text=eighty")]
+    public void A_mix_that_is_not_types_with_positive_weights_is_refused(string text)
+    {
+        Assert.Null(MessageMix.Parse(text, out var problem));
+        Assert.NotNull(problem);
+    }
+
+    [Theory]
+    [InlineData("seq=12 hello", 12L)]
+    [InlineData("""{"caption":"seq=34 hello"}""", 34L)]
+    [InlineData("""{"link":"https://example.com/a.ogg?seq=56"}""", 56L)]
+    [InlineData("""[{"name":{"formatted_name":"seq=78 Jo"}}]""", 78L)]
+    public void The_sequence_is_read_from_a_text_or_from_anywhere_in_a_JSON_content(string body, long expected)
+    {
+        Assert.True(MessageSequence.TryRead(body, out var sequence));
+        Assert.Equal(expected, sequence);
+    }
+
+    [Theory]
+    [InlineData("hello seq=12")]
+    [InlineData("""{"caption":"no sequence"}""")]
+    public void A_text_not_starting_with_it_or_a_JSON_content_without_it_has_none(string body)
+    {
+        Assert.False(MessageSequence.TryRead(body, out _));
+    }
+}
