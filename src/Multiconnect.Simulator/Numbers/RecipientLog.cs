@@ -71,14 +71,13 @@ public sealed class RecipientLog(RecipientId recipient)
 
     /// <summary>
     /// Records a new message of <paramref name="type"/> (one of <see cref="MessageTypes.Outbound"/>); true
-    /// when its body's sequence is not above the highest seen (out of order). Only a text's body can carry a sequence.
+    /// when its body's sequence is not above the highest seen (out of order); another type's JSON carries it in a text of its own.
     /// </summary>
     public bool Record(string id, string type, string body, bool delivered)
     {
         // The set's own instance: one string per type, however many messages keep it.
         type = MessageTypes.Outbound.TryGetValue(type, out var known) ? known : type;
-        var sequence = 0L;
-        var hasSequence = type == MessageTypes.Text && MessageSequence.TryRead(body, out sequence);
+        var hasSequence = MessageSequence.TryRead(body, out var sequence);
         lock (_delivered)
         {
             if (delivered)
