@@ -26,6 +26,23 @@ public sealed class ApiContractTests(ApiClusterFixture api)
     }
 
     [Theory]
+    [InlineData("POST", "/v1/messages", """{"to":"16315551234","type":"location","location":{"latitude":1.5,"longitude":2.5}}""", HttpStatusCode.Created)]
+    [InlineData("GET", "/v1/health", null, HttpStatusCode.OK)]
+    [InlineData("GET", "/v1/account/shards", null, HttpStatusCode.OK)]
+    [InlineData("POST", "/v1/contacts", """{"contacts":["16315551234"]}""", HttpStatusCode.OK)]
+    [InlineData("POST", "/v1/users/logout", null, HttpStatusCode.OK)]
+    public async Task Every_answer_carries_the_originals_meta(string method, string path, string? body, HttpStatusCode status)
+    {
+        var token = path == "/v1/users/logout" ? await Gateway.LoginAsync() : api.Token; // not the token the other tests use
+        using var response = await Gateway.SendAsync(new HttpMethod(method), path, token, body);
+
+        Assert.Equal(status, response.StatusCode);
+        var meta = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("meta");
+        Assert.Equal("stable", meta.GetProperty("api_status").GetString());
+        Assert.False(string.IsNullOrEmpty(meta.GetProperty("version").GetString()));
+    }
+
+    [Theory]
     [InlineData("admin", "wrong-password")]
     [InlineData("root", null)]
     [InlineData("", "")]

@@ -1,3 +1,3 @@
 namespace Multiconnect.Gateway.Apis;
 
-public sealed record AccountShardsResponse(AccountShards Account);
+public sealed record AccountShardsResponse(AccountShards Account) : ApiResponse;

@@ -1,4 +1,4 @@
 namespace Multiconnect.Gateway.Apis;
 
-/// <summary>An answer with nothing to say: <c>{}</c>, as the original answers two-step changes.</summary>
-public sealed record EmptyResponse;
+/// <summary>An answer with nothing to say but <c>meta</c>, as the original answers a logout, two-step changes and registrations.</summary>
+public sealed record EmptyResponse : ApiResponse;

@@ -47,7 +47,7 @@ public static class HealthApi
     }
 }
 
-public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap, WebhooksHealth Webhooks);
+public sealed record HealthResponse(IReadOnlyDictionary<string, NodeHealth> Health, ShardMapHealth ShardMap, WebhooksHealth Webhooks) : ApiResponse;
 
 /// <summary>
 /// gateway_status: the state of the upstream sessions of the shards the CoreApp hosts

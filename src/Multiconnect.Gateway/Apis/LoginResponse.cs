@@ -1,3 +1,3 @@
 namespace Multiconnect.Gateway.Apis;
 
-public sealed record LoginResponse(IReadOnlyList<UserToken> Users);
+public sealed record LoginResponse(IReadOnlyList<UserToken> Users) : ApiResponse;

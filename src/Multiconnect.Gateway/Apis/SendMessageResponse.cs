@@ -1,3 +1,3 @@
 namespace Multiconnect.Gateway.Apis;
 
-public sealed record SendMessageResponse(IReadOnlyList<MessageId> Messages);
+public sealed record SendMessageResponse(IReadOnlyList<MessageId> Messages) : ApiResponse;

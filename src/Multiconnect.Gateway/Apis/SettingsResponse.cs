@@ -3,7 +3,7 @@ using Multiconnect.Persistence;
 namespace Multiconnect.Gateway.Apis;
 
 /// <summary><c>{"settings":{"application":{"webhooks":{"url":"…",…},"sent_status":false,…}}}</c>, as the original answers.</summary>
-public sealed record SettingsResponse(SettingsSection Settings)
+public sealed record SettingsResponse(SettingsSection Settings) : ApiResponse
 {
     public static SettingsResponse Of(ApplicationSettings settings)
     {

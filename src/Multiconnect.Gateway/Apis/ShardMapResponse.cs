@@ -1,3 +1,3 @@
 namespace Multiconnect.Gateway.Apis;
 
-public sealed record ShardMapResponse(int Shards, long Generation, IReadOnlyList<ShardPlacement> Placements);
+public sealed record ShardMapResponse(int Shards, long Generation, IReadOnlyList<ShardPlacement> Placements) : ApiResponse;

@@ -1,3 +1,3 @@
 namespace Multiconnect.Gateway.Apis;
 
-public sealed record UserDetailsResponse(IReadOnlyList<UserDetails> Users);
+public sealed record UserDetailsResponse(IReadOnlyList<UserDetails> Users) : ApiResponse;

@@ -71,14 +71,14 @@ public static class UsersApi
         return TypedResults.Ok(new LoginResponse([new UserToken(token, ExpiresAfter(expiresAt))]));
     }
 
-    public static async Task<Ok<LogoutResponse>> LogoutAsync(HttpRequest request, TokenIssuer tokens)
+    public static async Task<Ok<EmptyResponse>> LogoutAsync(HttpRequest request, TokenIssuer tokens)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tokens);
 
         // Only a request with a valid bearer token reaches here (the fallback policy), so the token is there.
         await tokens.RevokeAsync(BearerTokenHandler.TokenOf(request)!, request.HttpContext.RequestAborted);
-        return TypedResults.Ok(new LogoutResponse(new ApiMeta("stable", ApiError.Version)));
+        return TypedResults.Ok(new EmptyResponse());
     }
 
     public static async Task<Results<Created<UsersResponse>, ApiError>> CreateAsync(

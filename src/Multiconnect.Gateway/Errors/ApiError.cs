@@ -116,7 +116,7 @@ public sealed record ApiError(int StatusCode, IReadOnlyList<ApiErrorItem> Errors
             httpContext.Response.Headers.RetryAfter = Seconds(retryAfter).ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, new ApiMeta("stable", Version)), Json);
+        return httpContext.Response.WriteAsJsonAsync(new ApiErrorResponse(Errors, ApiMeta.Current), Json);
     }
 
     private static long Seconds(TimeSpan wait) => Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
