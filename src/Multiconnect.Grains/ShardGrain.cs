@@ -137,7 +137,7 @@ public sealed partial class ShardGrain(
         }
 
         var bucket = ShardRouter.BucketFor(RecipientId.Parse(message.Recipient));
-        await writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body, bucket));
+        await writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body, bucket, Type: message.Type));
     }
 
     public async Task<ShardActivation?> KeepAsync(ShardMapView map)

@@ -61,6 +61,33 @@ public class SimulatorAdmin : IDisposable
         return [.. delivered.GetProperty("ids").EnumerateArray().Select(id => id.GetString()!)];
     }
 
+    /// <summary>The type and body of the latest messages a recipient received (up to the simulator's 1,000), oldest first, as the business sent them.</summary>
+    public async Task<IReadOnlyList<(string Id, string Type, string Body)>> DeliveredMessagesAsync(string phone, string recipient)
+    {
+        var delivered = await Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{Cc}{phone}/recipients/{recipient}/delivered");
+        return [.. delivered.GetProperty("messages").EnumerateArray().Select(m => (
+            m.GetProperty("id").GetString()!, m.GetProperty("type").GetString()!, m.GetProperty("body").GetString()!))];
+    }
+
+    /// <summary>
+    /// A user writes to the business a message of <paramref name="type"/> whose object (as the original's
+    /// webhook shows it; for media the simulator adds id, mime_type and sha256 when left out) is
+    /// <paramref name="content"/>, a JSON text; returns the message's id.
+    /// </summary>
+    public async Task<string> InjectInboundAsync(string phone, string from, string type, string content, string? name)
+    {
+        using var body = new StringContent(
+            $$"""{"from":{{JsonSerializer.Serialize(from)}},"name":{{JsonSerializer.Serialize(name)}},"type":{{JsonSerializer.Serialize(type)}},{{JsonSerializer.Serialize(type)}}:{{content}}}""",
+            System.Text.Encoding.UTF8, "application/json");
+        using var response = await Admin.PostAsync($"/admin/numbers/{Cc}{phone}/inbound", body);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"POST /admin/numbers/{Cc}{phone}/inbound answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+    }
+
     /// <summary>A user writes to the business (under the profile name <paramref name="name"/>, when given); returns the message's id.</summary>
     public async Task<string> InjectInboundAsync(string phone, string from, string body, string? name = null)
     {

@@ -12,7 +12,7 @@ namespace Multiconnect.Persistence;
 /// store because their statements join them. By concern:
 /// <list type="bullet">
 /// <item>here, what the shards record: statuses and inbound messages, as callbacks in the shape the
-/// original sends them (timestamps are Unix seconds as strings);</item>
+/// original sends them (timestamps are Unix seconds as strings; a user's message as <see cref="InboundPayload"/> builds it);</item>
 /// <item><c>.Settings</c>: the application settings and the backlog, for the gateway;</item>
 /// <item><c>.Inbound</c>: the shard of an inbound message and its read mark, for the gateway;</item>
 /// <item><c>.Dispatch</c>: the webhook dispatcher's queries;</item>
@@ -44,8 +44,8 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
         ArgumentNullException.ThrowIfNull(message);
         await using var command = dataSource.CreateCommand("""
             WITH stored AS (
-                INSERT INTO messages_in (id, service_id, shard_id, sender, body, sent_at)
-                VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0))
+                INSERT INTO messages_in (id, service_id, shard_id, sender, body, sent_at, type, profile_name)
+                VALUES ($1, $2, $3, $4, $5, to_timestamp($6 / 1000.0), $8, $9)
                 ON CONFLICT (id) DO NOTHING
                 RETURNING id)
             INSERT INTO webhook_outbox (service_id, conversation, kind, payload)
@@ -57,7 +57,9 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
         command.Parameters.Add(new() { Value = message.From });
         command.Parameters.Add(new() { Value = message.Body });
         command.Parameters.Add(new() { Value = message.TimestampMs });
-        command.Parameters.Add(new() { Value = InboundPayload(message), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = InboundPayload.Build(message), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = message.Type });
+        command.Parameters.Add(new() { Value = (object?)message.Name ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -88,23 +90,6 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
 
         return new JsonObject { ["statuses"] = new JsonArray(item) }.ToJsonString();
     }
-
-    private static string InboundPayload(InboundMessage message) => new JsonObject
-    {
-        ["contacts"] = new JsonArray(new JsonObject
-        {
-            ["profile"] = new JsonObject { ["name"] = message.Name ?? message.From },
-            ["wa_id"] = message.From,
-        }),
-        ["messages"] = new JsonArray(new JsonObject
-        {
-            ["from"] = message.From,
-            ["id"] = message.Id,
-            ["timestamp"] = Seconds(message.TimestampMs),
-            ["type"] = "text",
-            ["text"] = new JsonObject { ["body"] = message.Body },
-        }),
-    }.ToJsonString();
 
     private static string Seconds(long unixMs) => (unixMs / 1000).ToString(CultureInfo.InvariantCulture);
 }

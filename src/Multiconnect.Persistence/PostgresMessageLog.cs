@@ -18,9 +18,9 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
             map AS (
                 SELECT generation, shard_count FROM shard_maps WHERE service_id = $1 FOR SHARE),
             written AS (
-                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket)
-                SELECT m.id, $1, $2, m.recipient, m.body, $3, map.generation, map.shard_count, m.bucket
-                  FROM unnest($5::text[], $6::text[], $7::text[], $8::smallint[]) WITH ORDINALITY AS m(id, recipient, body, bucket, position),
+                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket, type)
+                SELECT m.id, $1, $2, m.recipient, m.body, $3, map.generation, map.shard_count, m.bucket, m.type
+                  FROM unnest($5::text[], $6::text[], $7::text[], $8::smallint[], $9::text[]) WITH ORDINALITY AS m(id, recipient, body, bucket, type, position),
                        map
                  WHERE EXISTS (SELECT 1 FROM lease) AND map.generation = $4
                  ORDER BY m.position
@@ -38,6 +38,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         command.Parameters.Add(new() { Value = messages.Select(m => m.Recipient).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.Body).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => (short)m.Bucket).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.Type).ToArray() });
 
         var held = false;
         var current = -1L;
@@ -74,7 +75,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(int shardId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, recipient, body, coalesce(bucket, -1), generation, shards FROM messages_out
+            SELECT id, recipient, body, coalesce(bucket, -1), generation, shards, type FROM messages_out
              WHERE service_id = $1 AND shard_id = $2 AND sent_at IS NULL
              ORDER BY seq
             """);
@@ -84,7 +85,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         var pending = new List<PendingMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetInt64(4), reader.GetInt16(5)));
+            pending.Add(new PendingMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetInt64(4), reader.GetInt16(5), reader.GetString(6)));
         }
 
         return pending;

@@ -11,6 +11,12 @@ public sealed class InboundOptions
 
     public string UserPrefix { get; set; } = "199955";
 
+    /// <summary>
+    /// The types of the messages users write (of text, image, document, audio, video, voice, sticker,
+    /// location, contacts, button, interactive), one picked at random for each message; none: text only.
+    /// </summary>
+    public IReadOnlyList<string> Types { get; set; } = [];
+
     /// <summary>An inbound message not acknowledged this long after it was sent is sent again on the same session.</summary>
     public TimeSpan RedeliverAfter { get; set; } = TimeSpan.FromSeconds(10);
 }

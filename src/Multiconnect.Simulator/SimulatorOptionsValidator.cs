@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator;
 
@@ -61,6 +62,11 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
         if (inbound.UserPrefix is not { Length: >= 1 and <= 10 } || !inbound.UserPrefix.All(char.IsAsciiDigit) || inbound.UserPrefix[0] == '0')
         {
             problems.Add($"{section}:Inbound:UserPrefix must be 1 to 10 digits, not starting with 0.");
+        }
+
+        if (inbound.Types.FirstOrDefault(type => !MessageTypes.Inbound.Contains(type)) is { } unknown)
+        {
+            problems.Add($"{section}:Inbound:Types: '{unknown}' is not a type users write (one of {string.Join(", ", MessageTypes.Inbound.Order(StringComparer.Ordinal))}).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -53,6 +53,12 @@ public static class RefusalReasons
     /// <summary>A send to a number whose owner does not use WhatsApp: it can never be delivered.</summary>
     public const string NotOnWhatsApp = "not_on_whatsapp";
 
+    /// <summary>A send of a message type the servers do not deliver (<see cref="MessageTypes.Outbound"/> lists those they do).</summary>
+    public const string TypeUnsupported = "type_unsupported";
+
+    /// <summary>A send whose body is not what its type needs (<see cref="MessageContent"/>); the detail says what is wrong.</summary>
+    public const string ContentInvalid = "content_invalid";
+
     /// <summary>A frame that cannot be read, or one that is not allowed at this point.</summary>
     public const string ProtocolError = "protocol_error";
 

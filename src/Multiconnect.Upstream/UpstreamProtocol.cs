@@ -1,3 +1,5 @@
+using Multiconnect.Contracts.Grains;
+
 namespace Multiconnect.Upstream;
 
 /// <summary>Constants of the upstream protocol; docs/upstream-protocol.md describes it in full.</summary>
@@ -31,10 +33,12 @@ public static class UpstreamProtocol
     public const byte FrameSeparator = (byte)'\n';
 
     /// <summary>
-    /// Longest message body the server accepts, in characters: WhatsApp's 4096 for a text, with room to spare
-    /// (a longer one is answered with <c>nack</c> <c>invalid</c>). Far below what fits in <see cref="MaxMessageBytes"/>.
+    /// Longest message body the server accepts, in characters: what the gateway accepts
+    /// (<see cref="MessageToSend.MaxBodyLength"/>), far above a text's 4,096 so that a template, a list or a
+    /// few contact cards fit as JSON (a longer one is answered with <c>nack</c> <c>invalid</c>). Even escaped,
+    /// a send of that size stays far below <see cref="MaxMessageBytes"/>.
     /// </summary>
-    public const int MaxBodyLength = 8192;
+    public const int MaxBodyLength = MessageToSend.MaxBodyLength;
 
     /// <summary>Longest message id accepted, in characters.</summary>
     public const int MaxIdLength = 128;

@@ -33,6 +33,25 @@ public sealed class MessageLogTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task Each_message_keeps_its_type_and_body_through_the_append_and_back_to_its_shard()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var lease = await new PostgresShardLeaseStore(cluster.Database, "test").ClaimAsync(0, "silo-a", "a", CancellationToken.None);
+        var map = await new PostgresShardMapStore(cluster.Database, "test").ReadAsync(CancellationToken.None);
+        var log = new PostgresMessageLog(cluster.Database, "test");
+        PendingMessage[] messages =
+        [
+            new("wamid.text", "16315550001", "seq=1 hello", 5),
+            new("wamid.template", "16315550001", """{"name":"order_update","language":{"code":"en_US"}}""", 5, Type: "template"),
+            new("wamid.contacts", "16315550001", """[{"name":{"formatted_name":"John Smith"}}]""", 5, Type: "contacts"),
+        ];
+
+        Assert.Equal(messages.Select(m => m with { Shards = 1 }), (await log.AppendAsync(0, lease.Epoch, map.Generation, messages, CancellationToken.None)).Written);
+        Assert.Equal(messages.Select(m => m with { Shards = 1 }), await log.PendingAsync(0, CancellationToken.None));
+        Assert.Equal("text,template,contacts", await cluster.ScalarAsync<string>("SELECT string_agg(type, ',' ORDER BY seq) FROM messages_out"));
+    }
+
+    [Fact]
     public async Task A_message_the_database_refuses_fails_alone_and_the_rest_of_its_group_commit_is_written_in_order()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);

@@ -285,7 +285,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
                     try
                     {
-                        inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body, next.Shards, next.Generation), _stop.Token)));
+                        inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body, next.Shards, next.Generation, next.Type), _stop.Token)));
                     }
                     catch
                     {
@@ -355,7 +355,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     {
         LogRefused(_logger, _shardId, message.Id, reason, detail);
         _tally.OnFailed(reason);
-        var failed = new StatusUpdate(message.Id, message.Recipient, "failed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), StatusErrors.For(reason, detail));
+        var failed = new StatusUpdate(message.Id, message.Recipient, "failed", DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), StatusErrors.For(reason, detail, message.Type));
         await StoreAsync(() => _callbacks.RecordStatusesAsync([failed], _stop.Token), giveUp: null);
         await StoreAsync(() => _log.MarkRefusedAsync(message.Id, $"{reason}: {detail}", _stop.Token), giveUp: null);
     }
@@ -423,7 +423,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             }
             else if (frame is InboundFrame inbound)
             {
-                var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp, inbound.Name);
+                var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp, inbound.Name, inbound.MessageType);
                 if (!await StoreAsync(() => _callbacks.RecordInboundAsync(_shardId, message, _stop.Token), session))
                 {
                     return false; // not acknowledged: the upstream delivers it again on the next session

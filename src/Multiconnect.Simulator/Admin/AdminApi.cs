@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Authority;
@@ -70,11 +72,12 @@ public static class AdminApi
         var canonical = RecipientId.TryParse(recipient, out var parsed, out _) ? parsed.Value : recipient;
         if (business.FindRecipient(canonical) is not { } log)
         {
-            return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, [], -1));
+            return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, [], -1, []));
         }
 
-        var (ids, highestSequence) = log.Snapshot();
-        return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, ids, highestSequence));
+        var (ids, highestSequence, contents) = log.Snapshot();
+        return TypedResults.Ok(new DeliveredResponse(business.Number, canonical, ids, highestSequence,
+            [.. contents.Select(c => new DeliveredMessage(c.Id, c.Type, c.Body))]));
     }
 
     public static Results<Ok<InjectInboundResponse>, BadRequest<AdminError>, NotFound<AdminError>> InjectInbound(
@@ -97,8 +100,65 @@ public static class AdminApi
             return Invalid("name: must have 1 to 256 characters, none of them a control character");
         }
 
-        var (id, shard) = business.AddInbound(from, request.Body ?? $"Hello from {from.Value}", clock.GetUtcNow().ToUnixTimeMilliseconds(), request.Name);
+        var type = request.Type ?? MessageTypes.Text;
+        if (!MessageTypes.Inbound.Contains(type))
+        {
+            return Invalid($"type: '{type}' is not a type users write (one of {string.Join(", ", MessageTypes.Inbound.Order(StringComparer.Ordinal))})");
+        }
+
+        var (body, invalid) = InboundBody(request, type, from);
+        if (body is null)
+        {
+            return Invalid(invalid!);
+        }
+
+        if (body.Length > UpstreamProtocol.MaxBodyLength)
+        {
+            return Invalid($"{type}: the message must have at most {UpstreamProtocol.MaxBodyLength} characters, not {body.Length}");
+        }
+
+        var (id, shard) = business.AddInbound(from, body, clock.GetUtcNow().ToUnixTimeMilliseconds(), request.Name, type);
         return TypedResults.Ok(new InjectInboundResponse(id, business.Number, from.Value, shard));
+    }
+
+    /// <summary>
+    /// The body of the message a request injects, or why there is none: the text of a text; for any other
+    /// type the compact JSON of its object, completed as the servers complete a user's media, once it is
+    /// what the original's webhook shows for the type (<see cref="MessageContent.InboundProblem"/>).
+    /// </summary>
+    private static (string? Body, string? Problem) InboundBody(InjectInboundRequest request, string type, RecipientId from)
+    {
+        var objects = request.Objects();
+        if (objects.Keys.FirstOrDefault(given => given != type) is { } other)
+        {
+            return (null, $"{other}: not allowed for type '{type}'");
+        }
+
+        if (type == MessageTypes.Text)
+        {
+            if (!objects.TryGetValue(MessageTypes.Text, out var text))
+            {
+                return (request.Body ?? $"Hello from {from.Value}", null);
+            }
+
+            return request.Body is not null ? (null, "body: give the text as body or as text.body, not both")
+                : MessageContent.InboundProblem(type, text) is { } problem ? (null, problem)
+                : (text.GetProperty("body").GetString(), null);
+        }
+
+        if (request.Body is not null)
+        {
+            return (null, $"body: only for a text; a '{type}' message gives its {type} object");
+        }
+
+        if (!objects.TryGetValue(type, out var content))
+        {
+            return (null, $"{type}: required, the object of a '{type}' message");
+        }
+
+        var body = InboundContent.Completed(type, JsonNode.Parse(content.GetRawText())!).ToJsonString();
+        using var document = JsonDocument.Parse(body);
+        return MessageContent.InboundProblem(type, document.RootElement) is { } invalid ? (null, invalid) : (body, null);
     }
 
     public static Results<Ok<InboundStatusResponse>, NotFound<AdminError>> GetInbound(string number, string id, BusinessNumbers numbers)

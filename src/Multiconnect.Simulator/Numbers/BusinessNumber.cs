@@ -199,8 +199,9 @@ public sealed class BusinessNumber
     }
 
     /// <summary>
-    /// Handles one send: fencing, validation, de-duplication by id, the sequence check; answers it on
-    /// <paramref name="session"/> (ack or nack), then schedules its receipts, which therefore come after the ack.
+    /// Handles one send: fencing, validation (its fields, then its content for its type), de-duplication
+    /// by id, the sequence check; answers it on <paramref name="session"/> (ack or nack), then schedules
+    /// its receipts, which therefore come after the ack.
     /// </summary>
     public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts, IReadOnlyList<string> notOnWhatsApp)
     {
@@ -210,6 +211,9 @@ public sealed class BusinessNumber
         ArgumentNullException.ThrowIfNull(notOnWhatsApp);
         string? recipientProblem = null;
         var recipient = RecipientFor(send.To, ref recipientProblem);
+        // The content check reads only the frame: done before the shard's lock, it never holds up the
+        // shard's other sends (a text is not parsed at all).
+        var (contentRefusal, contentProblem) = ContentProblem(send);
         var slot = _slots[session.Shard];
         ReceiptPlan plan;
         // The fence check, the record and the answer are one step per shard: a takeover (Admit) comes
@@ -244,6 +248,14 @@ public sealed class BusinessNumber
                 return;
             }
 
+            if (contentRefusal is not null)
+            {
+                Counters.Increment(Counter.RefusedSends);
+                Counters.Increment(Counter.RefusedContent);
+                session.TrySend(new NackFrame(send.Id, contentRefusal, contentProblem!));
+                return;
+            }
+
             if (notOnWhatsApp.Contains(recipient.Recipient.Value))
             {
                 Counters.Increment(Counter.RefusedSends);
@@ -269,7 +281,7 @@ public sealed class BusinessNumber
 
             plan = receipts.Plan();
             var failed = plan.HasFlag(ReceiptPlan.Failed);
-            if (recipient.Record(send.Id, send.Body, delivered: !failed))
+            if (recipient.Record(send.Id, send.MessageType, send.Body, delivered: !failed))
             {
                 Counters.Increment(Counter.OutOfOrder);
             }
@@ -279,6 +291,24 @@ public sealed class BusinessNumber
         }
 
         receipts.Schedule(this, recipient, send.Id, plan);
+    }
+
+    /// <summary>
+    /// Why the servers refuse <paramref name="send"/> for what it holds: a type they do not deliver, or a
+    /// body that is not what its type needs (<see cref="MessageContent"/>); (null, null) when they take it.
+    /// A body missing or too long is left to the field checks.
+    /// </summary>
+    private static (string? Reason, string? Detail) ContentProblem(SendFrame send)
+    {
+        if (!MessageTypes.Outbound.Contains(send.MessageType))
+        {
+            return (RefusalReasons.TypeUnsupported,
+                $"type '{send.MessageType}' is not one the servers deliver ({string.Join(", ", MessageTypes.Outbound.Order(StringComparer.Ordinal))})");
+        }
+
+        return send.MessageType == MessageTypes.Text || send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength }
+            ? (null, null)
+            : MessageContent.OutboundProblem(send.MessageType, send.Body) is { } problem ? (RefusalReasons.ContentInvalid, problem) : (null, null);
     }
 
     /// <summary>Writes a receipt to the session of the recipient's shard, or keeps it until that session exists.</summary>
@@ -305,10 +335,11 @@ public sealed class BusinessNumber
     }
 
     /// <summary>
-    /// A simulated user writes to the business (under <paramref name="name"/>, when given, from now on);
-    /// the message goes to the sender's shard's session, or waits for it.
+    /// A simulated user writes to the business (under <paramref name="name"/>, when given, from now on) a
+    /// message of <paramref name="type"/>: <paramref name="body"/> is the text of a text, the JSON of the
+    /// type's object for any other; the message goes to the sender's shard's session, or waits for it.
     /// </summary>
-    public (string Id, int? Shard) AddInbound(RecipientId from, string body, long createdAt, string? name = null)
+    public (string Id, int? Shard) AddInbound(RecipientId from, string body, long createdAt, string? name = null, string type = MessageTypes.Text)
     {
         ArgumentNullException.ThrowIfNull(from);
         string? problem = null;
@@ -321,7 +352,7 @@ public sealed class BusinessNumber
         sender.Wrote(DateTimeOffset.FromUnixTimeMilliseconds(createdAt));
         lock (_gate)
         {
-            var message = new InboundMessage(++_inboundOrder, $"in.{Guid.CreateVersion7():N}", sender, body, createdAt);
+            var message = new InboundMessage(++_inboundOrder, $"in.{Guid.CreateVersion7():N}", sender, type, body, createdAt);
             Counters.Increment(Counter.InboundCreated);
             if (!TryDeliver(message, opening: null))
             {

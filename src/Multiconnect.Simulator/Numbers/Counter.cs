@@ -24,8 +24,11 @@ public enum Counter
     /// <summary>Messages sent over the session of a shard other than the recipient's (accepted all the same).</summary>
     Misrouted,
 
-    /// <summary>Sends refused for a bad field, or because their session was already closing.</summary>
+    /// <summary>Sends refused for a bad field, for what their body holds, or because their session was already closing.</summary>
     RefusedSends,
+
+    /// <summary>Sends refused for what their body holds: a type the servers do not deliver, or an object lacking what its type needs (also in <see cref="RefusedSends"/>).</summary>
+    RefusedContent,
 
     /// <summary>Messages that got a <c>failed</c> receipt (FailedRatio) instead of being delivered.</summary>
     Failed,

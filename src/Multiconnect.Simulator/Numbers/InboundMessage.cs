@@ -2,8 +2,11 @@ using Multiconnect.Upstream.Frames;
 
 namespace Multiconnect.Simulator.Numbers;
 
-/// <summary>A simulated user's message to the business, kept until the owning shard's session acknowledges it.</summary>
-public sealed class InboundMessage(long order, string id, RecipientLog from, string body, long createdAt)
+/// <summary>
+/// A simulated user's message to the business, kept until the owning shard's session acknowledges it:
+/// of <paramref name="type"/>, its <paramref name="body"/> the text of a text and the JSON of the type's object for any other.
+/// </summary>
+public sealed class InboundMessage(long order, string id, RecipientLog from, string type, string body, long createdAt)
 {
     /// <summary>Creation order within the business number: held messages are delivered in this order.</summary>
     public long Order { get; } = order;
@@ -11,6 +14,8 @@ public sealed class InboundMessage(long order, string id, RecipientLog from, str
     public string Id { get; } = id;
 
     public RecipientLog From { get; } = from;
+
+    public string Type { get; } = type;
 
     public string Body { get; } = body;
 
@@ -26,6 +31,6 @@ public sealed class InboundMessage(long order, string id, RecipientLog from, str
     {
         Attempts++;
         LastSentAt = now;
-        return new InboundFrame(Id, From.Recipient.Value, Body, CreatedAt, Attempts, From.ProfileName);
+        return new InboundFrame(Id, From.Recipient.Value, Body, CreatedAt, Attempts, From.ProfileName, Type);
     }
 }

@@ -5,10 +5,20 @@ using Multiconnect.Upstream.Frames;
 
 namespace Multiconnect.Simulator.Numbers;
 
-/// <summary>What one recipient has received from one business number: message ids in delivery order, and the highest sequence.</summary>
+/// <summary>
+/// What one recipient has received from one business number: message ids in delivery order, the highest
+/// sequence, and the type and body of the latest <see cref="KeptContents"/> messages.
+/// </summary>
 public sealed class RecipientLog(RecipientId recipient)
 {
+    /// <summary>
+    /// How many delivered messages keep their type and body, per recipient: enough for a test or an
+    /// operator to see that content arrived unchanged, while a load of millions keeps only its ids.
+    /// </summary>
+    public const int KeptContents = 1000;
+
     private readonly List<string> _delivered = [];
+    private readonly Queue<(string Id, string Type, string Body)> _contents = new();
     private long _highestSequence = -1;
 
     public RecipientId Recipient { get; } = recipient;
@@ -59,15 +69,25 @@ public sealed class RecipientLog(RecipientId recipient)
         }
     }
 
-    /// <summary>Records a new message; true when its body's sequence is not above the highest seen (out of order).</summary>
-    public bool Record(string id, string body, bool delivered)
+    /// <summary>
+    /// Records a new message of <paramref name="type"/> (one of <see cref="MessageTypes.Outbound"/>); true
+    /// when its body's sequence is not above the highest seen (out of order); another type's JSON carries it in a text of its own.
+    /// </summary>
+    public bool Record(string id, string type, string body, bool delivered)
     {
+        // The set's own instance: one string per type, however many messages keep it.
+        type = MessageTypes.Outbound.TryGetValue(type, out var known) ? known : type;
         var hasSequence = MessageSequence.TryRead(body, out var sequence);
         lock (_delivered)
         {
             if (delivered)
             {
                 _delivered.Add(id);
+                _contents.Enqueue((id, type, body));
+                if (_contents.Count > KeptContents)
+                {
+                    _contents.Dequeue();
+                }
             }
 
             if (!hasSequence)
@@ -87,11 +107,12 @@ public sealed class RecipientLog(RecipientId recipient)
         }
     }
 
-    public (IReadOnlyList<string> Ids, long HighestSequence) Snapshot()
+    /// <summary>The ids delivered, in order; the highest sequence; the type and body of the latest <see cref="KeptContents"/>, oldest first.</summary>
+    public (IReadOnlyList<string> Ids, long HighestSequence, IReadOnlyList<(string Id, string Type, string Body)> Contents) Snapshot()
     {
         lock (_delivered)
         {
-            return ([.. _delivered], _highestSequence);
+            return ([.. _delivered], _highestSequence, [.. _contents]);
         }
     }
 

@@ -3,10 +3,11 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Numbers;
+using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator.Traffic;
 
-/// <summary>Simulated users writing to every known business number at the configured rate.</summary>
+/// <summary>Simulated users writing to every known business number at the configured rate, messages of the configured types mixed at random.</summary>
 public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNumbers numbers, TimeProvider clock) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
@@ -23,6 +24,7 @@ public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNum
 
         RecipientId[] users = [.. Enumerable.Range(0, _options.Users)
             .Select(i => RecipientId.Parse(_options.UserPrefix + i.ToString("D5", CultureInfo.InvariantCulture)))];
+        string[] types = _options.Types.Count > 0 ? [.. _options.Types] : [MessageTypes.Text];
         using var timer = new PeriodicTimer(Tick, clock);
         var budget = 0.0;
         var last = Stopwatch.GetTimestamp();
@@ -38,13 +40,14 @@ public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNum
                 for (var i = 0; i < count; i++)
                 {
                     var from = users[Random.Shared.Next(users.Length)];
-                    var body = string.Create(CultureInfo.InvariantCulture, $"Hello from {from.Value} ({++_written})");
+                    var type = types[Random.Shared.Next(types.Length)];
+                    var body = InboundContent.Sample(type, from.Value, ++_written);
                     foreach (var number in numbers.All)
                     {
                         // Only numbers with a live session: an abandoned number's held queue would grow forever.
                         if (number.HasLiveSession)
                         {
-                            number.AddInbound(from, body, clock.GetUtcNow().ToUnixTimeMilliseconds());
+                            number.AddInbound(from, body, clock.GetUtcNow().ToUnixTimeMilliseconds(), type: type);
                         }
                     }
                 }

@@ -105,7 +105,7 @@ public sealed class UpstreamSession : IAsyncDisposable
 
             // Pending first: the answer can arrive before TrySend returns.
             _pending.Enqueue(pending);
-            _connection.TrySend(new SendFrame(message.Id, message.To, message.Body, _options.Epoch, message.Shards, message.Generation));
+            _connection.TrySend(new SendFrame(message.Id, message.To, message.Body, _options.Epoch, message.Shards, message.Generation, message.Type));
         }
 
         return pending.Answer.Task;

@@ -16,6 +16,29 @@ public sealed class StatusErrorsTests
     }
 
     [Theory]
+    [InlineData("location", 1026, "Receiver Incapable")]
+    [InlineData("image", 1026, "Receiver Incapable")]
+    [InlineData("contacts", 1026, "Receiver Incapable")]
+    [InlineData("template", 2009, "Template Required Component Missing")]
+    [InlineData("hsm", 2009, "Template Required Component Missing")]
+    public void Content_the_servers_refuse_takes_the_originals_code_for_its_type(string type, int code, string title)
+    {
+        var error = StatusErrors.For(RefusalReasons.ContentInvalid, $"{type}: something is required", type);
+
+        Assert.Equal((code, title, $"content_invalid: {type}: something is required"), (error.Code, error.Title, error.Details));
+    }
+
+    [Fact]
+    public void A_type_the_servers_do_not_deliver_is_the_originals_501()
+    {
+        var error = StatusErrors.For(RefusalReasons.TypeUnsupported, "type 'order' is not one the servers deliver", "order");
+
+        Assert.Equal((501, "Message type is not currently supported"), (error.Code, error.Title));
+    }
+
+    [Theory]
+    [InlineData(RefusalReasons.ContentInvalid, "content_invalid")]
+    [InlineData(RefusalReasons.TypeUnsupported, "type_unsupported")]
     [InlineData(RefusalReasons.NotOnWhatsApp, "not_on_whatsapp")]
     [InlineData(StatusErrors.NumberChanged, "number_changed")]
     [InlineData("something_new", "other")]

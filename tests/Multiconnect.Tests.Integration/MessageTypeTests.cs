@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Multiconnect.Contracts.Routing;
+using Multiconnect.Tests.Integration.Infrastructure;
+
+namespace Multiconnect.Tests.Integration;
+
+/// <summary>
+/// Every message type of the original, end to end on real processes (the simulator, CoreApps, a gateway,
+/// PostgreSQL and a webhook receiver): users' messages of every type reach the webhook in the original's
+/// shape, messages of every type reach their recipient unchanged, and a body the servers refuse becomes a
+/// failed status with its error.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class MessageTypeTests(PostgresFixture postgres)
+{
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(60);
+
+    /// <summary>One message of each outbound type, as WA-API.md §3 shows a client sending it: the type and its object.</summary>
+    private static readonly (string Type, string Content)[] Outbound =
+    [
+        ("text", """{"body":"seq=1 Your order has shipped"}"""),
+        ("template", """{"namespace":"ns","name":"order_update","language":{"policy":"deterministic","code":"en_US"},"components":[{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/h.jpg"}}]},{"type":"body","parameters":[{"type":"text","text":"Chef"},{"type":"currency","currency":{"fallback_value":"$100.99","code":"USD","amount_1000":100990}}]},{"type":"button","sub_type":"quick_reply","index":"0","parameters":[{"type":"payload","payload":"ABC"}]}]}"""),
+        ("hsm", """{"namespace":"ns","element_name":"order_update","language":{"policy":"deterministic","code":"en_US"},"localizable_params":[{"default":"$10"},{"default":"1234"}]}"""),
+        ("image", """{"link":"https://example.com/a.jpg","caption":"the parcel"}"""),
+        ("document", """{"id":"d674171b-b912-4d76-9118-e2d571e16f33","caption":"the invoice","filename":"invoice.pdf"}"""),
+        ("audio", """{"id":"a5c1e1d2-0000-4000-8000-000000000001"}"""),
+        ("video", """{"link":"https://example.com/a.mp4","caption":"unboxing"}"""),
+        ("sticker", """{"id":"b2c1e1d2-0000-4000-8000-000000000002"}"""),
+        ("location", """{"longitude":-122.425332,"latitude":37.758056,"name":"Facebook HQ","address":"1 Hacker Way, Menlo Park, CA 94025"}"""),
+        ("contacts", """[{"name":{"formatted_name":"John Smith","first_name":"John","last_name":"Smith"},"phones":[{"phone":"+1 (650) 555-1234","type":"WORK","wa_id":"16505551234"}],"emails":[{"email":"test@fb.com","type":"WORK"}],"birthday":"2012-08-18"}]"""),
+        ("interactive", """{"type":"list","body":{"text":"Pick"},"action":{"button":"Menu","sections":[{"title":"S1","rows":[{"id":"0","title":"ROW1","description":"the first"}]}]}}"""),
+        ("reaction", """{"message_id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgARGBJDQjZCMzlEQUE4OTJBMTE4RTUA","emoji":"👍"}"""),
+    ];
+
+    /// <summary>One message of each type a user writes (WA-API.md §5.2): the type and its object; the servers add id, mime_type and sha256 to media left without.</summary>
+    private static readonly (string Type, string Content)[] Inbound =
+    [
+        ("text", """{"body":"where is my order?"}"""),
+        ("image", """{"caption":"the parcel, damaged"}"""),
+        ("document", """{"id":"doc-1","mime_type":"application/pdf","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","filename":"receipt.pdf","caption":"my receipt"}"""),
+        ("audio", "{}"),
+        ("video", """{"caption":"unboxing"}"""),
+        ("voice", "{}"),
+        ("sticker", "{}"),
+        ("location", """{"latitude":37.758056,"longitude":-122.425332,"name":"Home","address":"1 Hacker Way"}"""),
+        ("contacts", """[{"name":{"formatted_name":"Jane Doe","first_name":"Jane"},"phones":[{"phone":"+1 650 555 0000","type":"CELL","wa_id":"16505550000"}]}]"""),
+        ("button", """{"payload":"order-status","text":"Where is my order?"}"""),
+        ("interactive", """{"type":"button_reply","button_reply":{"id":"yes","title":"Yes"}}"""),
+        ("interactive", """{"type":"list_reply","list_reply":{"id":"tracking","title":"Tracking","description":"Where my parcel is"}}"""),
+    ];
+
+    [Fact]
+    public async Task A_users_message_of_every_type_reaches_the_webhook_in_the_originals_shape()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+        const string user = "19995500077";
+
+        var ids = new List<string>();
+        foreach (var (type, content) in Inbound)
+        {
+            ids.Add(await cluster.Simulator!.InjectInboundAsync(phone, user, type, content, "Andre"));
+        }
+
+        await Eventually.True(() => Task.FromResult(Messages(receiver).Count >= Inbound.Length), "every user's message to reach the webhook", Delivery);
+        var callbacks = Messages(receiver);
+        Assert.Equal(ids, callbacks.Select(c => c["messages"]![0]!["id"]!.GetValue<string>()));
+        foreach (var (callback, (type, content)) in callbacks.Zip(Inbound))
+        {
+            Assert.Equal(["contacts", "messages"], callback.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal));
+            var contact = Assert.Single(callback["contacts"]!.AsArray())!;
+            Assert.Equal(("Andre", user), (contact["profile"]!["name"]!.GetValue<string>(), contact["wa_id"]!.GetValue<string>()));
+
+            var message = Assert.Single(callback["messages"]!.AsArray())!.AsObject();
+            Assert.Equal(new[] { "from", "id", "timestamp", "type", type }.Order(StringComparer.Ordinal), message.Select(p => p.Key).Order(StringComparer.Ordinal));
+            Assert.Equal((user, type), (message["from"]!.GetValue<string>(), message["type"]!.GetValue<string>()));
+            Assert.InRange(long.Parse(message["timestamp"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+                DateTimeOffset.UtcNow.AddMinutes(-5).ToUnixTimeSeconds(), DateTimeOffset.UtcNow.ToUnixTimeSeconds());
+
+            var shown = message[type]!;
+            if (type is "image" or "document" or "audio" or "video" or "voice" or "sticker")
+            {
+                // What the user sent arrives as sent; the servers add what a user's file always has.
+                foreach (var (key, value) in JsonNode.Parse(content)!.AsObject())
+                {
+                    Assert.True(JsonNode.DeepEquals(value, shown[key]), $"{type}.{key}: {shown.ToJsonString()}");
+                }
+
+                Assert.All(["id", "mime_type", "sha256"], key => Assert.False(string.IsNullOrEmpty(shown[key]?.GetValue<string>()), $"{type}.{key}"));
+            }
+            else
+            {
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(content), shown), $"{type}: {shown.ToJsonString()}");
+            }
+        }
+
+        // messages_in keeps what the payload is built from.
+        Assert.Equal(Inbound.Select(i => i.Type), await ColumnAsync(cluster, "SELECT m.type FROM messages_in m JOIN unnest($1::text[]) WITH ORDINALITY AS i(id, n) USING (id) ORDER BY i.n", ids));
+        Assert.All(await ColumnAsync(cluster, "SELECT profile_name FROM messages_in WHERE id = ANY($1)", ids), name => Assert.Equal("Andre", name));
+    }
+
+    [Fact]
+    public async Task A_message_of_every_type_reaches_its_recipient_with_its_type_and_body_unchanged()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        const string recipient = "16315550171";
+
+        var ids = new List<string>();
+        foreach (var (type, content) in Outbound)
+        {
+            using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token,
+                $$"""{"recipient_type":"individual","to":"{{recipient}}","type":"{{type}}","{{type}}":{{content}}}""");
+            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{type}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages")[0].GetProperty("id").GetString()!);
+        }
+
+        await Eventually.True(async () => (await cluster.Simulator!.DeliveredIdsAsync(phone, recipient)).Count == Outbound.Length, "every message to reach its recipient", Delivery);
+        var delivered = await cluster.Simulator!.DeliveredMessagesAsync(phone, recipient);
+        Assert.Equal(ids, delivered.Select(d => d.Id));
+        Assert.Equal(Outbound.Select(o => o.Type), delivered.Select(d => d.Type));
+        foreach (var (message, (type, content)) in delivered.Zip(Outbound))
+        {
+            if (type == "text")
+            {
+                Assert.Equal(JsonNode.Parse(content)!["body"]!.GetValue<string>(), message.Body);
+            }
+            else
+            {
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(content), JsonNode.Parse(message.Body)), $"{type}: {message.Body}");
+            }
+        }
+
+        Assert.Equal(Outbound.Select(o => o.Type), await ColumnAsync(cluster, "SELECT m.type FROM messages_out m JOIN unnest($1::text[]) WITH ORDINALITY AS i(id, n) USING (id) ORDER BY i.n", ids));
+        Assert.Equal(0, await cluster.Simulator!.CounterAsync(phone, "refused_content"));
+    }
+
+    [Fact]
+    public async Task A_body_the_servers_refuse_becomes_a_failed_status_with_the_originals_error_and_a_recovered_message_keeps_its_type()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url, sentStatus: true);
+        const string recipient = "16315550172";
+
+        // Messages accepted (as an older gateway accepted them, before it checked types) and not yet sent
+        // when their CoreApp stopped: the next owner of the shard loads them from messages_out and sends them.
+        await cluster.CoreApp("coreapp-a").StopAsync(TimeSpan.FromSeconds(30));
+        await using (var insert = cluster.Database.CreateCommand("""
+            INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket, type)
+            SELECT m.id, s.service_id, 0, $1, m.body, l.epoch, s.generation, s.shard_count, $2, m.type
+              FROM unnest($3::text[], $4::text[], $5::text[]) WITH ORDINALITY AS m(id, type, body, position)
+              JOIN shard_maps s ON true JOIN shard_leases l ON l.service_id = s.service_id AND l.shard_id = 0
+             ORDER BY m.position
+            """))
+        {
+            insert.Parameters.Add(new() { Value = recipient });
+            insert.Parameters.Add(new() { Value = (short)ShardRouter.BucketFor(RecipientId.Parse(recipient)) });
+            insert.Parameters.Add(new() { Value = new[] { "wamid.no-latitude", "wamid.no-language", "wamid.template" } });
+            insert.Parameters.Add(new() { Value = new[] { "location", "template", "template" } });
+            insert.Parameters.Add(new() { Value = new[] { """{"longitude":-122.4}""", """{"name":"order_update"}""", """{"name":"order_update","language":{"code":"en"}}""" } });
+            Assert.Equal(3, await insert.ExecuteNonQueryAsync());
+        }
+
+        await cluster.StartCoreAppAsync("coreapp-b");
+
+        await Eventually.True(() => Task.FromResult(Status(receiver, "wamid.no-latitude", "failed") is not null && Status(receiver, "wamid.no-language", "failed") is not null),
+            "the refused messages' failed statuses to reach the webhook", Delivery);
+        await Eventually.True(async () => (await cluster.Simulator!.DeliveredIdsAsync(phone, recipient)).Count == 1, "the valid template to be delivered", Delivery);
+
+        var location = Assert.Single(Status(receiver, "wamid.no-latitude", "failed")!["errors"]!.AsArray())!;
+        Assert.Equal((1026, "Receiver Incapable"), (location["code"]!.GetValue<int>(), location["title"]!.GetValue<string>()));
+        Assert.Equal("content_invalid: location: latitude is required (a number from -90 to 90)", location["details"]!.GetValue<string>());
+        var template = Assert.Single(Status(receiver, "wamid.no-language", "failed")!["errors"]!.AsArray())!;
+        Assert.Equal((2009, "Template Required Component Missing"), (template["code"]!.GetValue<int>(), template["title"]!.GetValue<string>()));
+        Assert.Contains("language is required", template["details"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(receiver.Delivered.Where(call => call.CallbackId is "wamid.no-latitude" or "wamid.no-language"),
+            call => Assert.Equal("failed", JsonNode.Parse(call.Body)!["statuses"]![0]!["status"]!.GetValue<string>()));
+
+        Assert.Equal([("wamid.template", "template", """{"name":"order_update","language":{"code":"en"}}""")], await cluster.Simulator!.DeliveredMessagesAsync(phone, recipient));
+        Assert.Equal(["content_invalid", "content_invalid"],
+            await ColumnAsync(cluster, "SELECT split_part(refusal, ':', 1) FROM messages_out WHERE id = ANY($1) ORDER BY id", ["wamid.no-language", "wamid.no-latitude"]));
+        Assert.Equal(2, await cluster.Simulator!.CounterAsync(phone, "refused_content"));
+    }
+
+    private static async Task<(GatewayNode Gateway, string Token, string Phone)> StartAsync(LocalCluster cluster)
+    {
+        await cluster.StartSimulatorAsync();
+        await cluster.StartCoreAppAsync("coreapp-a");
+        var gateway = await cluster.StartGatewayAsync("gateway-1");
+        var token = await gateway.LoginAsync();
+        var phone = await cluster.RegisterAccountAsync(gateway, token, shards: 1);
+        await Eventually.True(async () => (await cluster.LeasesAsync()).Count == 1, "the shard to be active", Delivery);
+        return (gateway, token, phone);
+    }
+
+    private static List<JsonNode> Messages(WebhookReceiver receiver) =>
+        [.. receiver.Delivered.Select(call => JsonNode.Parse(call.Body)!).Where(body => body["messages"] is not null)];
+
+    private static JsonNode? Status(WebhookReceiver receiver, string id, string status) =>
+        receiver.Delivered.Select(call => JsonNode.Parse(call.Body)!["statuses"]?[0])
+            .FirstOrDefault(s => s?["id"]?.GetValue<string>() == id && s["status"]?.GetValue<string>() == status);
+
+    private static async Task<List<string?>> ColumnAsync(LocalCluster cluster, string sql, IReadOnlyList<string> ids)
+    {
+        await using var command = cluster.Database.CreateCommand(sql);
+        command.Parameters.Add(new() { Value = ids.ToArray() });
+        await using var reader = await command.ExecuteReaderAsync();
+        var values = new List<string?>();
+        while (await reader.ReadAsync())
+        {
+            values.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        }
+
+        return values;
+    }
+}
