@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Multiconnect.Harness;
 
 namespace Multiconnect.Cli;
 
@@ -8,7 +9,7 @@ namespace Multiconnect.Cli;
 /// </summary>
 internal static class Chaos
 {
-    public sealed record Options(TimeSpan Every, string Signal, TimeSpan Duration, double? Rate, int Recipients, TimeSpan Drain, bool Json, bool Reshard = false);
+    public sealed record Options(TimeSpan Every, string Signal, TimeSpan Duration, double? Rate, int Recipients, TimeSpan Drain, bool Json, bool Reshard = false, MessageMix? Mix = null);
 
     /// <summary>The counts --reshard moves among, each change to the next one that differs from the count in force.</summary>
     private static readonly int[] ReshardCounts = [4, 8, 2];
@@ -29,7 +30,7 @@ internal static class Chaos
             return 1;
         }
 
-        var load = run.RunAsync(new LoadRun.Options(options.Rate, options.Duration, options.Recipients, options.Drain), cancellationToken);
+        var load = run.RunAsync(new LoadRun.Options(options.Rate, options.Duration, options.Recipients, options.Drain, options.Mix), cancellationToken);
         var events = await StrikeWhileLoadingAsync(home, run, load, options.Every, options.Duration, options.Signal, options.Reshard, cancellationToken);
         var verdict = await load with { Events = events };
         return verdict.Print(options.Json);

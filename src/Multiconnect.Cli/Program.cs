@@ -102,11 +102,11 @@ var chaosDuration = DurationOption("--duration", "How long to run", TimeSpan.Fro
 var reshard = new Option<bool>("--reshard") { Description = "Alternate changes of the shard count (among 2, 4 and 8) with the kills" };
 var chaos = new Command("chaos", "The load, while a random shard-owning CoreApp is killed on a schedule and started again: exits 1 if anything was lost or reordered or a shard did not come back")
 {
-    every, chaosSignal, chaosDuration, rate, max, recipients, drain, json, reshard,
+    every, chaosSignal, chaosDuration, rate, max, recipients, drain, mix, json, reshard,
 };
 NotBoth(chaos);
 chaos.SetAction((r, ct) => Chaos.RunAsync(
-    new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json), r.GetValue(reshard)), home, ct));
+    new Chaos.Options(r.GetValue(every), r.GetValue(chaosSignal)!, r.GetValue(chaosDuration), Rate(r), r.GetValue(recipients), r.GetValue(drain), r.GetValue(json), r.GetValue(reshard), Mix(r)), home, ct));
 
 var soakDuration = DurationOption("--duration", "How long to send", TimeSpan.FromMinutes(30));
 var soakRate = new Option<double>("--rate") { Description = "Messages per second in all", DefaultValueFactory = _ => 500 };
