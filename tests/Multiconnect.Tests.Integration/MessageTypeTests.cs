@@ -25,10 +25,10 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
         ("template", """{"namespace":"ns","name":"order_update","language":{"policy":"deterministic","code":"en_US"},"components":[{"type":"header","parameters":[{"type":"image","image":{"link":"https://example.com/h.jpg"}}]},{"type":"body","parameters":[{"type":"text","text":"Chef"},{"type":"currency","currency":{"fallback_value":"$100.99","code":"USD","amount_1000":100990}}]},{"type":"button","sub_type":"quick_reply","index":"0","parameters":[{"type":"payload","payload":"ABC"}]}]}"""),
         ("hsm", """{"namespace":"ns","element_name":"order_update","language":{"policy":"deterministic","code":"en_US"},"localizable_params":[{"default":"$10"},{"default":"1234"}]}"""),
         ("image", """{"link":"https://example.com/a.jpg","caption":"the parcel"}"""),
-        ("document", """{"id":"d674171b-b912-4d76-9118-e2d571e16f33","caption":"the invoice","filename":"invoice.pdf"}"""),
-        ("audio", """{"id":"a5c1e1d2-0000-4000-8000-000000000001"}"""),
+        ("document", """{"id":"{document}","caption":"the invoice","filename":"invoice.pdf"}"""),
+        ("audio", """{"id":"{audio}"}"""),
         ("video", """{"link":"https://example.com/a.mp4","caption":"unboxing"}"""),
-        ("sticker", """{"id":"b2c1e1d2-0000-4000-8000-000000000002"}"""),
+        ("sticker", """{"id":"{sticker}"}"""),
         ("location", """{"longitude":-122.425332,"latitude":37.758056,"name":"Facebook HQ","address":"1 Hacker Way, Menlo Park, CA 94025"}"""),
         ("contacts", """[{"name":{"formatted_name":"John Smith","first_name":"John","last_name":"Smith"},"phones":[{"phone":"+1 (650) 555-1234","type":"WORK","wa_id":"16505551234"}],"emails":[{"email":"test@fb.com","type":"WORK"}],"birthday":"2012-08-18"}]"""),
         ("interactive", """{"type":"list","body":{"text":"Pick"},"action":{"button":"Menu","sections":[{"title":"S1","rows":[{"id":"0","title":"ROW1","description":"the first"}]}]}}"""),
@@ -105,14 +105,51 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task A_medium_sent_by_id_must_be_an_uploaded_file_of_its_kind()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, _) = await StartAsync(cluster);
+        var pdf = await UploadAsync(gateway, token, "application/pdf", "%PDF-1.4 a receipt");
+
+        async Task<JsonElement> SendAsync(string type, string id, HttpStatusCode expected)
+        {
+            using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token,
+                $$$"""{"to":"16315550172","type":"{{{type}}}","{{{type}}}":{"id":"{{{id}}}"}}""");
+            Assert.Equal(expected, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty(expected == HttpStatusCode.Created ? "messages" : "errors")[0];
+        }
+
+        var unknown = await SendAsync("image", "d674171b-b912-4d76-9118-e2d571e16f33", HttpStatusCode.NotFound);
+        Assert.Equal(1006, unknown.GetProperty("code").GetInt32());
+        var wrongKind = await SendAsync("image", pdf, HttpStatusCode.BadRequest);
+        Assert.Equal(1009, wrongKind.GetProperty("code").GetInt32());
+        Assert.StartsWith("image.id: ", wrongKind.GetProperty("details").GetString(), StringComparison.Ordinal);
+        await SendAsync("document", pdf, HttpStatusCode.Created); // a document may be any file
+    }
+
+    private static async Task<string> UploadAsync(GatewayNode gateway, string token, string contentType, string content)
+    {
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/media", token, content, contentType);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("media")[0].GetProperty("id").GetString()!;
+    }
+
+    [Fact]
     public async Task A_message_of_every_type_reaches_its_recipient_with_its_type_and_body_unchanged()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
         var (gateway, token, phone) = await StartAsync(cluster);
         const string recipient = "16315550171";
+        var uploaded = new Dictionary<string, string>
+        {
+            ["{document}"] = await UploadAsync(gateway, token, "application/pdf", "%PDF-1.4 the invoice"),
+            ["{audio}"] = await UploadAsync(gateway, token, "audio/mpeg", "ID3 a voice message"),
+            ["{sticker}"] = await UploadAsync(gateway, token, "image/webp", "RIFF a sticker"),
+        };
+        var outbound = Outbound.Select(o => (o.Type, Content: uploaded.Aggregate(o.Content, (content, file) => content.Replace(file.Key, file.Value, StringComparison.Ordinal)))).ToArray();
 
         var ids = new List<string>();
-        foreach (var (type, content) in Outbound)
+        foreach (var (type, content) in outbound)
         {
             using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token,
                 $$"""{"recipient_type":"individual","to":"{{recipient}}","type":"{{type}}","{{type}}":{{content}}}""");
@@ -124,7 +161,7 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
         var delivered = await cluster.Simulator!.DeliveredMessagesAsync(phone, recipient);
         Assert.Equal(ids, delivered.Select(d => d.Id));
         Assert.Equal(Outbound.Select(o => o.Type), delivered.Select(d => d.Type));
-        foreach (var (message, (type, content)) in delivered.Zip(Outbound))
+        foreach (var (message, (type, content)) in delivered.Zip(outbound))
         {
             if (type == "text")
             {

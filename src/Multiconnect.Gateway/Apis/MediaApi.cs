@@ -88,12 +88,12 @@ public static class MediaApi
         };
     }
 
-    public static async Task<Results<MediaContent, ApiError>> DownloadAsync(string id, HttpContext httpContext, IMediaStore store, ILogger<MediaContent> logger)
+    public static async Task<Results<MediaDownload, ApiError>> DownloadAsync(string id, HttpContext httpContext, IMediaStore store, ILogger<MediaDownload> logger)
     {
         ArgumentNullException.ThrowIfNull(httpContext);
         ArgumentNullException.ThrowIfNull(store);
-        return Guid.TryParseExact(id, "D", out var mediaId) && await store.FindAsync(mediaId, httpContext.RequestAborted) is { } file
-            ? new MediaContent(file, store, logger)
+        return await FindAsync(id, store, httpContext.RequestAborted) is { } file
+            ? new MediaDownload(file, store, logger)
             : NotFound(id);
     }
 
@@ -106,7 +106,14 @@ public static class MediaApi
             : NotFound(id);
     }
 
+    /// <summary>The stored file <paramref name="id"/> names, or null: ids are UUIDs, so anything else names none.</summary>
+    public static async Task<MediaFile?> FindAsync(string id, IMediaStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        return Guid.TryParseExact(id, "D", out var mediaId) ? await store.FindAsync(mediaId, cancellationToken) : null;
+    }
+
     /// <summary>The original's words, 404/1006 "File with id … not found".</summary>
-    private static ApiError NotFound(string id) =>
+    public static ApiError NotFound(string id) =>
         ApiError.NotFound($"File with id {(id.Length <= 100 ? id : id[..100] + "…")} not found");
 }

@@ -1,5 +1,6 @@
 using System.Buffers.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Gateway.Cluster;
@@ -28,12 +29,18 @@ public static class MessagesApi
     }
 
     public static async Task<Results<Created<SendMessageResponse>, ApiError>> SendAsync(
-        RequestBody<SendMessageBody> send, HttpRequest request, ShardMapCache shards, ShardCaller caller)
+        RequestBody<SendMessageBody> send, HttpRequest request, ShardMapCache shards, ShardCaller caller, IMediaStore media, IOptions<GatewayOptions> gateway)
     {
         ArgumentNullException.ThrowIfNull(send);
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(shards);
         ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(gateway);
+        if (send.Value.Medium is { Id: { } mediumId } && await MediumProblemAsync(send.Value.MessageType, mediumId, media, gateway.Value.Media, request.HttpContext.RequestAborted) is { } problem)
+        {
+            return problem;
+        }
+
         var recipient = send.Value.Recipient;
         var (type, content) = (send.Value.MessageType, send.Value.Content());
         if (content.Length > MessageToSend.MaxBodyLength)
@@ -81,6 +88,23 @@ public static class MessagesApi
         await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).MarkReadAsync(id), request.HttpContext.RequestAborted);
         await inbound.MarkedReadAsync(id, request.HttpContext.RequestAborted);
         return TypedResults.Ok();
+    }
+
+    /// <summary>
+    /// A medium sent by id must be an uploaded file (else 404/1006, as its download would answer), and an image,
+    /// audio, video or sticker a file of that kind (a document may be any file): the servers would refuse it
+    /// otherwise, after the client was told it was accepted.
+    /// </summary>
+    private static async Task<ApiError?> MediumProblemAsync(string type, string id, IMediaStore media, MediaOptions limits, CancellationToken cancellationToken)
+    {
+        if (await MediaApi.FindAsync(id, media, cancellationToken) is not { } file)
+        {
+            return MediaApi.NotFound(id);
+        }
+
+        return type != "document" && MediaTypeRules.KindOf(file.ContentType, limits) is { IsValid: true } kind && kind.Value.Name != type
+            ? ApiError.Invalid($"{type}.id", $"file {id} is {kind.Value.Name} ({file.ContentType}), not {type}")
+            : null;
     }
 
     /// <summary>"wamid." and 22 base64url characters of a time-ordered GUID: unique across gateways without coordination.</summary>

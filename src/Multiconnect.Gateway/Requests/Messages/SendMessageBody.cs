@@ -46,6 +46,10 @@ public sealed record SendMessageBody(
     [JsonIgnore]
     public RecipientId Recipient => RecipientId.TryParse(To, out var recipient, out _) ? recipient : throw new InvalidOperationException("The recipient was not validated.");
 
+    /// <summary>The medium of an image, audio, video, document or sticker message; null for the other types.</summary>
+    [JsonIgnore]
+    public MediaContent? Medium => Media(MessageType);
+
     /// <summary>What travels upstream: the text of a text message, or the type's object as compact JSON.</summary>
     public string Content()
     {

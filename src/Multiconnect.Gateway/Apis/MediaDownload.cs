@@ -10,7 +10,7 @@ namespace Multiconnect.Gateway.Apis;
 /// sent, the status is out already: the connection is cut, so the client sees a short body, never a
 /// complete-looking wrong one.
 /// </summary>
-public sealed class MediaContent(MediaFile file, IMediaStore store, ILogger logger) : IResult, IEndpointMetadataProvider
+public sealed class MediaDownload(MediaFile file, IMediaStore store, ILogger logger) : IResult, IEndpointMetadataProvider
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
