@@ -16,8 +16,8 @@ public sealed class ContactsApiTests(ApiClusterFixture api)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(
-            """{"contacts":[{"input":"+1 (631) 555-1004","status":"valid","wa_id":"16315551004"},{"input":"16315551000","status":"valid","wa_id":"16315551000"},{"input":"0631555","status":"invalid"},{"input":"+44 7700 900123x","status":"invalid"}]}""",
-            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetRawText());
+            """[{"input":"+1 (631) 555-1004","status":"valid","wa_id":"16315551004"},{"input":"16315551000","status":"valid","wa_id":"16315551000"},{"input":"0631555","status":"invalid"},{"input":"+44 7700 900123x","status":"invalid"}]""",
+            JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("contacts").GetRawText());
     }
 
     [Fact]

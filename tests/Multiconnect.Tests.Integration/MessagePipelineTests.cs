@@ -61,11 +61,12 @@ public sealed class MessagePipelineTests(PostgresFixture postgres)
 
         foreach (var (body, code, field) in new[]
         {
-            ("""{"to":"16315551234","type":"image","text":{"body":"x"}}""", 1009, "type"),
+            ("""{"to":"16315551234","type":"voice","text":{"body":"x"}}""", 1009, "type"),
+            ("""{"to":"16315551234","type":"image","image":{"link":"https://example.com/a.jpg"},"text":{"body":"x"}}""", 1009, "text"),
             ("""{"to":"16315551234","type":"text","text":{}}""", 1008, "text.body"),
             ("""{"to":"16315551234","type":"text"}""", 1008, "text"),
             ("""{"to":"not-a-number","type":"text","text":{"body":"x"}}""", 1009, "to"),
-            ($$$"""{"to":"16315551234","type":"text","text":{"body":"{{{new string('x', 4097)}}}"}}""", 1009, "text.body"),
+            ($$$"""{"to":"16315551234","type":"text","text":{"body":"{{{new string('x', 4097)}}}"}}""", 1001, "text.body"),
             ("""{"recipient_type":"group","to":"16315551234","type":"text","text":{"body":"x"}}""", 1009, "recipient_type"),
         })
         {

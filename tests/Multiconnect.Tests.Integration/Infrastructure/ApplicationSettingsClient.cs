@@ -56,7 +56,7 @@ public static class ApplicationSettingsClient
     /// <summary>The <c>application</c> object, once its keys and its webhooks' keys are checked to be the original's, and only those.</summary>
     public static JsonElement Application(JsonElement body)
     {
-        Assert.Equal(["settings"], body.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["meta", "settings"], body.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         var settings = body.GetProperty("settings");
         Assert.Equal(["application"], settings.EnumerateObject().Select(p => p.Name));
         var application = settings.GetProperty("application");
