@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Multiconnect.Contracts.Messaging;
 
 namespace Multiconnect.Upstream;
 

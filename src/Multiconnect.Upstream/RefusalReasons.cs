@@ -1,4 +1,5 @@
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Messaging;
 
 namespace Multiconnect.Upstream;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Multiconnect.Contracts.Messaging;
 
 namespace Multiconnect.Tests.Simulator;
 

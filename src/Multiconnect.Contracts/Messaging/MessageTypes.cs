@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Multiconnect.Upstream;
+namespace Multiconnect.Contracts.Messaging;
 
 /// <summary>
 /// The original's message types (../shared/WA-API.md §3 and §5.2): what a business may send, and what

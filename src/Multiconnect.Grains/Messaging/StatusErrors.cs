@@ -1,3 +1,4 @@
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Persistence;
 using Multiconnect.Upstream;
 

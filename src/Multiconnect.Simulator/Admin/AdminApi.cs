@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Authority;
 using Multiconnect.Simulator.Faults;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator.Admin;

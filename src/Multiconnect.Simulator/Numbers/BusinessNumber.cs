@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Admin;
 using Multiconnect.Simulator.Sessions;

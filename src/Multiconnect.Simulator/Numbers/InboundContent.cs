@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator.Numbers;

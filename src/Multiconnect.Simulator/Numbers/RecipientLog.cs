@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Upstream;
 using Multiconnect.Upstream.Frames;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Upstream;

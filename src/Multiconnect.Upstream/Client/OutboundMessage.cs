@@ -1,3 +1,5 @@
+using Multiconnect.Contracts.Messaging;
+
 namespace Multiconnect.Upstream.Client;
 
 /// <summary>

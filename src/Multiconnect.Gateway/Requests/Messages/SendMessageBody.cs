@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 
 namespace Multiconnect.Gateway.Requests.Messages;
@@ -31,9 +32,6 @@ public sealed record SendMessageBody(
     InteractiveContent? Interactive = null,
     ReactionContent? Reaction = null) : IRequestBody<SendMessageBody>
 {
-    public static readonly IReadOnlyList<string> Types =
-        ["text", "template", "hsm", "image", "audio", "video", "document", "sticker", "location", "contacts", "interactive", "reaction"];
-
     /// <summary>Most cards one contacts message may carry (our choice: the original documents no limit).</summary>
     public const int MaxContactCards = 20;
 
@@ -80,13 +78,13 @@ public sealed record SendMessageBody(
             problems.Invalid("to", $"is not a WhatsApp id: it {problem}");
         }
 
-        if (!Types.Contains(MessageType))
+        if (!MessageTypes.Outbound.Contains(MessageType))
         {
-            problems.Invalid("type", $"\"{MessageType}\" is not a message type; expected one of {string.Join(", ", Types)}");
+            problems.Invalid("type", $"\"{MessageType}\" is not a message type; expected one of {string.Join(", ", MessageTypes.Outbound.Order(StringComparer.Ordinal))}");
             return;
         }
 
-        foreach (var other in Types.Where(t => t != MessageType && Object(t) is not null))
+        foreach (var other in MessageTypes.Outbound.Where(t => t != MessageType && Object(t) is not null))
         {
             problems.Invalid(other, $"is not allowed in a message of type {MessageType}");
         }
