@@ -27,15 +27,17 @@ public static class RequestShape
             case JsonTypeInfoKind.Object when element.ValueKind == JsonValueKind.Object:
                 foreach (var field in element.EnumerateObject())
                 {
-                    var at = path.Length == 0 ? field.Name : $"{path}.{field.Name}";
-                    var known = info.Properties.FirstOrDefault(p => p.Name == field.Name);
-                    if (known is null)
+                    if (Find(info, field) is not { } known)
                     {
-                        problems.Invalid(at, $"is not a known parameter here; expected {string.Join(", ", info.Properties.Select(p => p.Name))}");
+                        problems.Invalid(Join(path, field.Name), $"is not a known parameter here; expected {string.Join(", ", info.Properties.Select(p => p.Name))}");
+                        continue;
                     }
-                    else
+
+                    // A path is made only where it is needed (a problem, or fields below): the common case allocates none.
+                    var type = info.Options.GetTypeInfo(known.PropertyType);
+                    if (type.Kind != JsonTypeInfoKind.None || !Fits(field.Value, type.Type, known))
                     {
-                        Check(field.Value, info.Options.GetTypeInfo(known.PropertyType), known, at, problems);
+                        Check(field.Value, type, known, Join(path, known.Name), problems);
                     }
                 }
 
@@ -56,6 +58,21 @@ public static class RequestShape
                 return;
         }
     }
+
+    private static JsonPropertyInfo? Find(JsonTypeInfo info, JsonProperty field)
+    {
+        foreach (var property in info.Properties)
+        {
+            if (field.NameEquals(property.Name))
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    private static string Join(string path, string name) => path.Length == 0 ? name : $"{path}.{name}";
 
     private static bool Fits(JsonElement element, Type declared, JsonPropertyInfo? property)
     {
