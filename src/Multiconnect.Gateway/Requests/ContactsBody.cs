@@ -21,13 +21,7 @@ public sealed record ContactsBody([property: Required] IReadOnlyList<string>? Co
         ArgumentNullException.ThrowIfNull(problems);
         if (problems.Required(Contacts, "contacts"))
         {
-            if (problems.Count(Contacts, "contacts", 1, MaxContacts))
-            {
-                for (var i = 0; i < Contacts.Count; i++)
-                {
-                    problems.Required(Contacts[i], $"contacts[{i}]");
-                }
-            }
+            problems.Each(Contacts, "contacts", 1, MaxContacts, (_, _) => { }); // each a string: the shape says so, null is missing
         }
 
         if (Blocking is not null and not ("wait" or "no_wait"))

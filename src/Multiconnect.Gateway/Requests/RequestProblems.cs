@@ -65,6 +65,30 @@ public sealed class RequestProblems
         return true;
     }
 
+    /// <summary>
+    /// An optional array of <paramref name="min"/> to <paramref name="max"/> items, each required and
+    /// validated by <paramref name="validate"/> at its path (<c>name[i]</c>); true when it is there and within them.
+    /// </summary>
+    public bool Each<T>([NotNullWhen(true)] IReadOnlyList<T?>? items, string path, int min, int max, Action<T, string> validate) where T : class
+    {
+        ArgumentNullException.ThrowIfNull(validate);
+        if (!Count(items, path, min, max))
+        {
+            return false;
+        }
+
+        for (var i = 0; i < items.Count; i++)
+        {
+            var at = $"{path}[{i}]";
+            if (Required(items[i], at))
+            {
+                validate(items[i]!, at);
+            }
+        }
+
+        return true;
+    }
+
     private bool Length(string value, string path, int min, int max)
     {
         if (value.Length >= min && value.Length <= max)

@@ -12,14 +12,7 @@ public sealed record WebhookSettingsPatchBody(string? Url = null, int? MaxConcur
 
     /// <summary>The URL given, when it is one a webhook can have (null for "" and for anything else).</summary>
     [JsonIgnore]
-    public Uri? WebhookUrl =>
-        Url is { Length: > 0 and <= MaxUrlLength }
-        && !Url.Any(char.IsWhiteSpace)
-        && Uri.TryCreate(Url, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && uri.Host.Length > 0
-            ? uri
-            : null;
+    public Uri? WebhookUrl => Url is { Length: > 0 } ? WebLink.From(Url, MaxUrlLength) : null;
 
     public void Validate(RequestProblems problems, string path)
     {

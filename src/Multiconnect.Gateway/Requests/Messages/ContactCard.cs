@@ -30,11 +30,11 @@ public sealed record ContactCard(
                 ("suffix", Name.Suffix), ("prefix", Name.Prefix));
         }
 
-        Each(problems, Phones, $"{path}.phones", (p, at) => Texts(problems, at, ("phone", p.Phone), ("type", p.Type), ("wa_id", p.WaId)));
-        Each(problems, Emails, $"{path}.emails", (e, at) => Texts(problems, at, ("email", e.Email), ("type", e.Type)));
-        Each(problems, Addresses, $"{path}.addresses", (a, at) => Texts(problems, at, ("street", a.Street), ("city", a.City), ("state", a.State),
+        problems.Each(Phones, $"{path}.phones", 0, MaxItems, (p, at) => Texts(problems, at, ("phone", p.Phone), ("type", p.Type), ("wa_id", p.WaId)));
+        problems.Each(Emails, $"{path}.emails", 0, MaxItems, (e, at) => Texts(problems, at, ("email", e.Email), ("type", e.Type)));
+        problems.Each(Addresses, $"{path}.addresses", 0, MaxItems, (a, at) => Texts(problems, at, ("street", a.Street), ("city", a.City), ("state", a.State),
             ("zip", a.Zip), ("country", a.Country), ("country_code", a.CountryCode), ("type", a.Type)));
-        Each(problems, Urls, $"{path}.urls", (u, at) => Texts(problems, at, ("url", u.Url), ("type", u.Type)));
+        problems.Each(Urls, $"{path}.urls", 0, MaxItems, (u, at) => Texts(problems, at, ("url", u.Url), ("type", u.Type)));
         if (Org is not null)
         {
             Texts(problems, $"{path}.org", ("company", Org.Company), ("department", Org.Department), ("title", Org.Title));
@@ -43,22 +43,6 @@ public sealed record ContactCard(
         if (Birthday is not null && !DateOnly.TryParseExact(Birthday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
         {
             problems.Invalid($"{path}.birthday", "must be a date written YYYY-MM-DD");
-        }
-    }
-
-    private static void Each<T>(RequestProblems problems, IReadOnlyList<T>? items, string path, Action<T, string> validate)
-    {
-        if (!problems.Count(items, path, 0, MaxItems))
-        {
-            return;
-        }
-
-        for (var i = 0; i < items.Count; i++)
-        {
-            if (problems.Required(items[i], $"{path}[{i}]"))
-            {
-                validate(items[i], $"{path}[{i}]");
-            }
         }
     }
 

@@ -16,15 +16,6 @@ public sealed record HsmContent(string? Namespace, string? ElementName, Template
             Language.Validate(problems, $"{path}.language");
         }
 
-        if (problems.Count(LocalizableParams, $"{path}.localizable_params", 0, TemplateComponent.MaxParameters))
-        {
-            for (var i = 0; i < LocalizableParams.Count; i++)
-            {
-                if (problems.Required(LocalizableParams[i], $"{path}.localizable_params[{i}]"))
-                {
-                    LocalizableParams[i].Validate(problems, $"{path}.localizable_params[{i}]");
-                }
-            }
-        }
+        problems.Each(LocalizableParams, $"{path}.localizable_params", 0, TemplateComponent.MaxParameters, (param, at) => param.Validate(problems, at));
     }
 }

@@ -29,7 +29,7 @@ public sealed record MediaContent(string? Id = null, string? Link = null, string
             problems.Text(Id, $"{path}.id", 1, MaxIdLength);
         }
 
-        if (Link is not null && !IsWebLink(Link))
+        if (Link is not null && WebLink.From(Link, MaxLinkLength) is null)
         {
             problems.Invalid($"{path}.link", $"must be an absolute http:// or https:// URL of at most {MaxLinkLength} characters");
         }
@@ -51,11 +51,4 @@ public sealed record MediaContent(string? Id = null, string? Link = null, string
             problems.Text(Provider.Name, $"{path}.provider.name", 1, 256);
         }
     }
-
-    private static bool IsWebLink(string text) =>
-        text.Length <= MaxLinkLength
-        && !text.Any(char.IsWhiteSpace)
-        && Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-        && uri.Host.Length > 0;
 }

@@ -109,7 +109,7 @@ public sealed record SendMessageBody(
                 Location!.Validate(problems, "location");
                 break;
             case "contacts":
-                ValidateContacts(problems);
+                problems.Each(Contacts, "contacts", 1, MaxContactCards, (card, at) => card.Validate(problems, at));
                 break;
             case "interactive":
                 Interactive!.Validate(problems, "interactive");
@@ -120,22 +120,6 @@ public sealed record SendMessageBody(
             default:
                 Media(MessageType)!.Validate(problems, MessageType, MessageType);
                 break;
-        }
-    }
-
-    private void ValidateContacts(RequestProblems problems)
-    {
-        if (!problems.Count(Contacts, "contacts", 1, MaxContactCards))
-        {
-            return;
-        }
-
-        for (var i = 0; i < Contacts.Count; i++)
-        {
-            if (problems.Required(Contacts[i], $"contacts[{i}]"))
-            {
-                Contacts[i].Validate(problems, $"contacts[{i}]");
-            }
         }
     }
 

@@ -60,15 +60,6 @@ public sealed record TemplateComponent(string? Type, string? SubType = null, str
             problems.Invalid(path, $"sub_type and index belong to a button component, not a {Type}");
         }
 
-        if (problems.Count(Parameters, $"{path}.parameters", Type == "button" ? 1 : 0, Type == "button" ? 1 : MaxParameters))
-        {
-            for (var i = 0; i < Parameters.Count; i++)
-            {
-                if (problems.Required(Parameters[i], $"{path}.parameters[{i}]"))
-                {
-                    Parameters[i].Validate(problems, $"{path}.parameters[{i}]", allowed);
-                }
-            }
-        }
+        problems.Each(Parameters, $"{path}.parameters", Type == "button" ? 1 : 0, Type == "button" ? 1 : MaxParameters, (parameter, at) => parameter.Validate(problems, at, allowed));
     }
 }

@@ -20,17 +20,9 @@ public sealed record TemplateContent(string? Name, TemplateLanguage? Language, s
             Language.Validate(problems, $"{path}.language");
         }
 
-        if (!problems.Count(Components, $"{path}.components", 0, 10))
+        if (!problems.Each(Components, $"{path}.components", 0, 10, (component, at) => component.Validate(problems, at)))
         {
             return;
-        }
-
-        for (var i = 0; i < Components.Count; i++)
-        {
-            if (problems.Required(Components[i], $"{path}.components[{i}]"))
-            {
-                Components[i].Validate(problems, $"{path}.components[{i}]");
-            }
         }
 
         var present = Components.Where(c => c is not null).ToList();
