@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 
@@ -7,6 +8,14 @@ public static class FreePort
 {
     /// <summary>How many ports below the OS's ephemeral range are picked from.</summary>
     private const int Span = 12_000;
+
+    /// <summary>
+    /// How long a port handed out stays ours: until a child has bound it, it still looks free, and two picks
+    /// for one process (a simulator's API and management ports, in CI) could otherwise be the same port.
+    /// </summary>
+    private const long ClaimMilliseconds = 120_000;
+
+    private static readonly ConcurrentDictionary<int, long> Claimed = new();
 
     /// <summary>
     /// A free port on loopback, for a child process to bind, picked at random just below the OS's ephemeral
@@ -20,7 +29,7 @@ public static class FreePort
         for (var attempt = 0; attempt < 1_000; attempt++)
         {
             var port = Random.Shared.Next(low, high);
-            if (IsFree(port))
+            if (IsFree(port) && Claim(port))
             {
                 return port;
             }
@@ -38,6 +47,30 @@ public static class FreePort
             if (first + count - 1 <= IPEndPoint.MaxPort && Enumerable.Range(first + 1, count - 1).All(IsFree))
             {
                 return first;
+            }
+        }
+    }
+
+    /// <summary>True when <paramref name="port"/> was not handed out by this process within the claim period; it is now.</summary>
+    private static bool Claim(int port)
+    {
+        var now = Environment.TickCount64;
+        while (true)
+        {
+            if (!Claimed.TryGetValue(port, out var at))
+            {
+                if (Claimed.TryAdd(port, now))
+                {
+                    return true;
+                }
+            }
+            else if (now - at < ClaimMilliseconds)
+            {
+                return false;
+            }
+            else if (Claimed.TryUpdate(port, now, at))
+            {
+                return true;
             }
         }
     }
