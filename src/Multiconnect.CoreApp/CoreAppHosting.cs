@@ -85,6 +85,7 @@ public static class CoreAppHosting
             silo.Services.AddSingleton(TimeProvider.System);
             silo.Services.AddSingleton<ShardMetrics>();
             silo.Services.AddSingleton(new UpstreamAccounts(new HttpClient { Timeout = TimeSpan.FromSeconds(5) }));
+            silo.Services.AddSingleton(new UpstreamMedia(new HttpClient { Timeout = TimeSpan.FromMinutes(10) })); // a file of 100 MB
             silo.Services.AddSingleton<AccountCheck>();
 
             // Every silo collects for the Orleans Dashboard; the gateways serve it under /dashboard.

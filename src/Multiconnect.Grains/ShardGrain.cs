@@ -6,6 +6,7 @@ using Multiconnect.Grains.Messaging;
 using Multiconnect.Grains.Placement;
 using Multiconnect.Grains.Telemetry;
 using Multiconnect.Persistence;
+using Multiconnect.Upstream.Client;
 using Orleans.GrainDirectory;
 
 namespace Multiconnect.Grains;
@@ -30,6 +31,8 @@ public sealed partial class ShardGrain(
     IShardMapSource maps,
     IMessageLog log,
     ICallbackStore callbacks,
+    IMediaStore media,
+    UpstreamMedia upstreamMedia,
     IOptions<ShardOptions> options,
     ShardMetrics metrics,
     ILogger<ShardGrain> logger) : Grain, IShardGrain
@@ -76,7 +79,7 @@ public sealed partial class ShardGrain(
         }
 
         var tally = _tally = metrics.Open(ShardId, () => _delivery?.Backlog ?? 0);
-        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, map, blocked, pending, tally, logger);
+        var delivery = _delivery = new ShardDelivery(ShardId, _lease.Epoch, options.Value, log, callbacks, map, blocked, pending, tally, new ShardMedia(media, upstreamMedia), logger);
         _writer = new MessageWriter(log, ShardId, _lease.Epoch, options.Value.MaxBatch, () => Volatile.Read(ref _map), LearnMapAsync, written =>
         {
             tally.OnAccepted(written.Count);
@@ -137,7 +140,8 @@ public sealed partial class ShardGrain(
         }
 
         var bucket = ShardRouter.BucketFor(RecipientId.Parse(message.Recipient));
-        await writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body, bucket, Type: message.Type));
+        var expiresAt = message.Ttl is { } ttl ? DateTimeOffset.UtcNow.AddSeconds(ttl) : (DateTimeOffset?)null;
+        await writer.AppendAsync(new PendingMessage(message.Id, message.Recipient, message.Body, bucket, Type: message.Type, ExpiresAt: expiresAt));
     }
 
     public async Task<ShardActivation?> KeepAsync(ShardMapView map)

@@ -26,6 +26,7 @@ public static class MessageLoad
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 1024, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = gateway, Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        mix = await mix.UploadAsync(http, cancellationToken);
         var accepted = new ConcurrentDictionary<string, List<string>>();
         var latencies = new ConcurrentBag<double>();
         var errors = new ConcurrentDictionary<string, int>();

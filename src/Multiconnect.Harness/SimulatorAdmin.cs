@@ -133,6 +133,10 @@ public class SimulatorAdmin : IDisposable
         }
     }
 
+    /// <summary>The number had the template <paramref name="name"/> in <paramref name="language"/> approved, its body taking <paramref name="parameters"/> parameters.</summary>
+    public Task ApproveTemplateAsync(string phone, string name, string language, int parameters) =>
+        PostAdminAsync($"/admin/numbers/{Cc}{phone}/templates", new { name, language, parameters });
+
     public async Task PostAdminAsync(string path, object body)
     {
         using var response = await Admin.PostAsJsonAsync(path, body);

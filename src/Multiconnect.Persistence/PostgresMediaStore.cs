@@ -161,12 +161,18 @@ public sealed class PostgresMediaStore(NpgsqlDataSource dataSource, string servi
                  ORDER BY created_at LIMIT $3))
             """, retention, limit, cancellationToken);
 
-    /// <summary>The first chunk creates the file's row, in the same round trip and transaction.</summary>
+    /// <summary>
+    /// The first chunk creates the file's row, in the same round trip and transaction, after deleting what an
+    /// earlier save of the same id left incomplete (a CoreApp that died while it fetched a user's file).
+    /// </summary>
     private async Task WriteChunkAsync(Guid id, string contentType, int seq, ArraySegment<byte> data, CancellationToken cancellationToken)
     {
         await using var batch = dataSource.CreateBatch();
         if (seq == 0)
         {
+            var abandoned = new NpgsqlBatchCommand("DELETE FROM media WHERE id = $1 AND completed_at IS NULL");
+            abandoned.Parameters.Add(new() { Value = id });
+            batch.BatchCommands.Add(abandoned);
             var create = new NpgsqlBatchCommand("INSERT INTO media (id, service_id, content_type) VALUES ($1, $2, $3)");
             create.Parameters.Add(new() { Value = id });
             create.Parameters.Add(new() { Value = serviceId });

@@ -1,5 +1,6 @@
 using Multiconnect.Contracts.Grains;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace Multiconnect.Persistence;
 
@@ -18,9 +19,10 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
             map AS (
                 SELECT generation, shard_count FROM shard_maps WHERE service_id = $1 FOR SHARE),
             written AS (
-                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket, type)
-                SELECT m.id, $1, $2, m.recipient, m.body, $3, map.generation, map.shard_count, m.bucket, m.type
-                  FROM unnest($5::text[], $6::text[], $7::text[], $8::smallint[], $9::text[]) WITH ORDINALITY AS m(id, recipient, body, bucket, type, position),
+                INSERT INTO messages_out (id, service_id, shard_id, recipient, body, accepted_epoch, generation, shards, bucket, type, expires_at)
+                SELECT m.id, $1, $2, m.recipient, m.body, $3, map.generation, map.shard_count, m.bucket, m.type, m.expires_at
+                  FROM unnest($5::text[], $6::text[], $7::text[], $8::smallint[], $9::text[], $10::timestamptz[])
+                       WITH ORDINALITY AS m(id, recipient, body, bucket, type, expires_at, position),
                        map
                  WHERE EXISTS (SELECT 1 FROM lease) AND map.generation = $4
                  ORDER BY m.position
@@ -39,6 +41,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         command.Parameters.Add(new() { Value = messages.Select(m => m.Body).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => (short)m.Bucket).ToArray() });
         command.Parameters.Add(new() { Value = messages.Select(m => m.Type).ToArray() });
+        command.Parameters.Add(new() { Value = messages.Select(m => m.ExpiresAt?.UtcDateTime).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
 
         var held = false;
         var current = -1L;
@@ -75,7 +78,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
     public async Task<IReadOnlyList<PendingMessage>> PendingAsync(int shardId, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand("""
-            SELECT id, recipient, body, coalesce(bucket, -1), generation, shards, type FROM messages_out
+            SELECT id, recipient, body, coalesce(bucket, -1), generation, shards, type, expires_at FROM messages_out
              WHERE service_id = $1 AND shard_id = $2 AND sent_at IS NULL
              ORDER BY seq
             """);
@@ -85,7 +88,9 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         var pending = new List<PendingMessage>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            pending.Add(new PendingMessage(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetInt64(4), reader.GetInt16(5), reader.GetString(6)));
+            pending.Add(new PendingMessage(
+                reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt16(3), reader.GetInt64(4), reader.GetInt16(5), reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
         }
 
         return pending;

@@ -4,6 +4,7 @@ using Multiconnect.Management;
 using Multiconnect.Simulator.Admin;
 using Multiconnect.Simulator.Authority;
 using Multiconnect.Simulator.Faults;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Simulator.Sessions;
 using Multiconnect.Simulator.Traffic;
@@ -56,6 +57,7 @@ public static class SimulatorHosting
         services.AddSingleton(provider => CertificateAuthority.Open(provider.GetRequiredService<IOptions<SimulatorOptions>>().Value.CaKeyPath));
         services.AddSingleton<ReceiptScheduler>();
         services.AddSingleton<UpstreamServer>();
+        services.AddSingleton<MediaHost>();
         services.AddHostedService(provider => provider.GetRequiredService<ReceiptScheduler>());
         services.AddHostedService<InboundUsers>();
         services.AddHostedService<SessionSweeper>();
@@ -75,6 +77,7 @@ public static class SimulatorHosting
         app.UseWebSockets();
         app.MapUpstreamEndpoint();
         app.MapAccountCheckEndpoint();
+        app.MapMediaEndpoint();
         app.MapAdminApi();
         return app;
     }

@@ -38,4 +38,7 @@ public static partial class SimulatorLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Fault: {Fault}")]
     public static partial void FaultInjected(this ILogger logger, string fault);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Media file {Id} stored: {ContentType}, {Length} bytes")]
+    public static partial void MediaStored(this ILogger logger, string id, string contentType, int length);
 }

@@ -46,6 +46,9 @@ public sealed class SimulatorOptions
     /// </summary>
     public IReadOnlyList<string> NotOnWhatsApp { get; set; } = [];
 
+    /// <summary>Most bytes of media files the servers hold together; the oldest files go first beyond it (<see cref="Media.MediaHost"/>).</summary>
+    public long MediaCapacityBytes { get; set; } = 256L * 1024 * 1024;
+
     public ReceiptOptions Receipts { get; set; } = new();
 
     public InboundOptions Inbound { get; set; } = new();

@@ -43,6 +43,11 @@ public sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOption
             problems.Add($"{section}:MaxQueuedFrames must be at least 1.");
         }
 
+        if (options.MediaCapacityBytes < UpstreamProtocol.MaxMediaBytes)
+        {
+            problems.Add($"{section}:MediaCapacityBytes must be at least {UpstreamProtocol.MaxMediaBytes} (the largest file).");
+        }
+
         var receipts = options.Receipts;
         if (receipts.SentDelay < TimeSpan.Zero || receipts.DeliveredDelay < receipts.SentDelay || receipts.ReadDelay < receipts.DeliveredDelay)
         {

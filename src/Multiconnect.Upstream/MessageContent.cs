@@ -71,6 +71,32 @@ public static class MessageContent
         return problem is null ? null : $"{type}: {problem}";
     }
 
+    /// <summary>
+    /// The id of the file a business's media message of <paramref name="type"/> names, which the servers must
+    /// hold before it is sent; null for any other type, a file given by link, or a body that is not such an object.
+    /// </summary>
+    public static string? MediaId(string type, string body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        if (!MessageTypes.Media.Contains(type))
+        {
+            return null;
+        }
+
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                    ? id.GetString()
+                    : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string? OutboundMedia(string type, JsonElement content)
     {
         if (Object(content) is { } notObject)

@@ -60,6 +60,15 @@ public static class RefusalReasons
     /// <summary>A send whose body is not what its type needs (<see cref="MessageContent"/>); the detail says what is wrong.</summary>
     public const string ContentInvalid = "content_invalid";
 
+    /// <summary>A send of media by id that the servers do not hold: the client puts a file (<see cref="UpstreamProtocol.MediaPath"/>) before it sends a message naming it.</summary>
+    public const string MediaMissing = "media_missing";
+
+    /// <summary>A template or hsm naming no template the number had approved, in that language.</summary>
+    public const string TemplateMissing = "template_missing";
+
+    /// <summary>A template or hsm filling its approved template's body with more or fewer parameters than it takes.</summary>
+    public const string TemplateParamMismatch = "template_param_mismatch";
+
     /// <summary>A frame that cannot be read, or one that is not allowed at this point.</summary>
     public const string ProtocolError = "protocol_error";
 

@@ -23,6 +23,18 @@ public static class UpstreamProtocol
     /// <summary>Where the code is given back, which registers the number (HTTP POST, JSON): <see cref="AccountVerifyRequest"/> → <see cref="AccountCheckResponse"/>.</summary>
     public const string AccountVerifyPath = "/v1/account/verify";
 
+    /// <summary>
+    /// Where the servers keep media files (HTTP, docs/upstream-protocol.md "Media"): <c>PUT</c>, <c>HEAD</c> and
+    /// <c>GET {MediaPath}/{cc}/{phone}/{id}</c>, with the number's certificate in <see cref="CertificateHeader"/>.
+    /// </summary>
+    public const string MediaPath = "/v1/media";
+
+    /// <summary>The request header that carries the base64 verified-name certificate of the number a media request names.</summary>
+    public const string CertificateHeader = "X-Certificate";
+
+    /// <summary>Largest media file the servers take, in bytes: the original's upload cap of 100 MB.</summary>
+    public const long MaxMediaBytes = 100L * 1024 * 1024;
+
     /// <summary>Where the certificate authority publishes its public key.</summary>
     public const string CaPath = "/v1/ca";
 

@@ -46,6 +46,8 @@ public sealed class ClusterFixture : IAsyncLifetime
             siloBuilder.Services.AddPlacementDirector<ShardPlacementStrategy, ShardPlacementDirector>();
             siloBuilder.Services.AddPlacementDirector<MasterPlacementStrategy, MasterPlacementDirector>();
             siloBuilder.Services.AddSingleton(new Multiconnect.Upstream.Client.UpstreamAccounts(new HttpClient())); // no upstream here: never called
+            siloBuilder.Services.AddSingleton(new Multiconnect.Upstream.Client.UpstreamMedia(new HttpClient())); // nor here
+            siloBuilder.Services.AddSingleton<IMediaStore>(new InMemoryMediaStore(TimeProvider.System));
             siloBuilder.Services.AddSingleton<AccountCheck>();
             siloBuilder.Services.AddMetrics();
             siloBuilder.Services.AddSingleton<Multiconnect.Grains.Telemetry.ShardMetrics>();

@@ -50,14 +50,21 @@ public sealed class McCommandTests : IAsyncLifetime
         var id = await SendFirstMessageAsync(Secret(credentials, "password"));
         await Eventually.True(async () => (await simulator.DeliveredIdsAsync(phone, "16315551234")).Contains(id), "the first message to reach the simulator");
 
-        // A hung CoreApp shows as stopped, and resumes.
+        // A hung CoreApp shows as stopped, and is declared dead; resumed, it finds itself dead and exits, and
+        // starts again. (Resumed sooner, it might go on instead: on a slow machine the three ./mc calls alone
+        // outlast the 2–3 s detection, and chaos below needs all three CoreApps back.)
+        using var http = await LoggedInAsync(Secret(credentials, "password"));
         Assert.Equal(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "coreapp-2", "--signal", "STOP")).ExitCode);
         Assert.Equal("stopped", Processes(await StatusAsync()).Single(p => p.Name == "coreapp-2").State);
+        await Eventually.True(async () => !await InClusterAsync(http, "coreapp-2"), "the hung coreapp-2 to be declared dead", TimeSpan.FromSeconds(60));
         Assert.Equal(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "coreapp-2", "--signal", "CONT")).ExitCode);
+        await Eventually.True(async () => Processes(await StatusAsync()).Single(p => p.Name == "coreapp-2").State == "exited", "the resumed coreapp-2 to exit", TimeSpan.FromSeconds(60));
+        Assert.Equal(0, (await McAsync(TimeSpan.FromSeconds(30), "start", "coreapp-2")).ExitCode);
+        await Eventually.True(() => InClusterAsync(http, "coreapp-2"), "coreapp-2 to join again", TimeSpan.FromSeconds(60));
         Assert.NotEqual(0, (await McAsync(TimeSpan.FromSeconds(30), "kill", "no-such-process")).ExitCode);
 
         var chaos = await McAsync(TimeSpan.FromMinutes(4), "chaos", "--duration", "45s", "--every", "14s", "--rate", "150", "--recipients", "50", "--json");
-        Assert.True(chaos.ExitCode == 0, $"chaos failed:\n{chaos.Output}\n{chaos.Error}");
+        Assert.True(chaos.ExitCode == 0, $"chaos failed:\n{chaos.Output}\n{chaos.Error}\n{LoggedProblems()}");
         using var verdict = JsonDocument.Parse(chaos.Output);
         var root = verdict.RootElement;
         Assert.True(root.GetProperty("accepted").GetInt64() > 1000, chaos.Output);
@@ -99,7 +106,7 @@ public sealed class McCommandTests : IAsyncLifetime
         }
 
         var loaded = await load;
-        Assert.True(loaded.ExitCode == 0, $"load failed:\n{loaded.Output}\n{loaded.Error}");
+        Assert.True(loaded.ExitCode == 0, $"load failed:\n{loaded.Output}\n{loaded.Error}\n{LoggedProblems()}");
         using (var verdict = JsonDocument.Parse(loaded.Output))
         {
             var root = verdict.RootElement;
@@ -114,7 +121,7 @@ public sealed class McCommandTests : IAsyncLifetime
 
         // Changes of count and kills alternate: 3 changes, 2 kills.
         var chaos = await McAsync(TimeSpan.FromMinutes(4), "chaos", "--reshard", "--duration", "45s", "--every", "8s", "--rate", "300", "--recipients", "200", "--json");
-        Assert.True(chaos.ExitCode == 0, $"chaos --reshard failed:\n{chaos.Output}\n{chaos.Error}");
+        Assert.True(chaos.ExitCode == 0, $"chaos --reshard failed:\n{chaos.Output}\n{chaos.Error}\n{LoggedProblems()}");
         using var chaosVerdict = JsonDocument.Parse(chaos.Output);
         var result = chaosVerdict.RootElement;
         Assert.Equal(result.GetProperty("accepted").GetInt64(), result.GetProperty("delivered").GetInt64());
@@ -226,19 +233,49 @@ public sealed class McCommandTests : IAsyncLifetime
         Assert.False(File.Exists(Path.Combine(_home, "state.json")));
     }
 
+    /// <summary>The errors the cluster's processes logged (each with the line after it), for a failure's message: the home and its logs are deleted after the test.</summary>
+    private string LoggedProblems()
+    {
+        var logs = Path.Combine(_home, "logs");
+        var problems = Directory.Exists(logs)
+            ? Directory.GetFiles(logs, "*.log").Order(StringComparer.Ordinal).SelectMany(file =>
+            {
+                var lines = File.ReadAllLines(file);
+                return lines.Select((line, i) => (line, i))
+                    .Where(l => l.line.Contains("fail:", StringComparison.Ordinal) || l.line.Contains("crit:", StringComparison.Ordinal))
+                    .Select(l => $"{Path.GetFileNameWithoutExtension(file)}: {l.line} {(l.i + 1 < lines.Length ? lines[l.i + 1].Trim() : "")}");
+            }).ToList()
+            : [];
+        return $"{problems.Count} errors logged{(problems.Count > 0 ? ", the first 30:\n" : "")}{string.Join('\n', problems.Take(30))}";
+    }
+
     private static bool IsRunning(int pid) =>
         Directory.Exists($"/proc/{pid}") && !File.ReadAllText($"/proc/{pid}/stat").Contains(") Z", StringComparison.Ordinal);
 
-    private async Task<string> SendFirstMessageAsync(string password)
+    /// <summary>A client of the gateway, logged in as admin with <paramref name="password"/>: its token is sent with every request.</summary>
+    private async Task<HttpClient> LoggedInAsync(string password)
     {
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
+        var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{_port}") };
         using var login = new HttpRequestMessage(HttpMethod.Post, "/v1/users/login");
         login.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
         using var loggedIn = await http.SendAsync(login);
         var token = (await loggedIn.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("users")[0].GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return http;
+    }
+
+    /// <summary>Whether GET /v1/health lists the CoreApp <paramref name="name"/>: it lists the cluster's live members only.</summary>
+    private static async Task<bool> InClusterAsync(HttpClient http, string name)
+    {
+        var health = (await http.GetFromJsonAsync<JsonElement>("/v1/health")).GetProperty("health");
+        return health.EnumerateObject().Any(node => node.Name.EndsWith(":" + name, StringComparison.Ordinal));
+    }
+
+    private async Task<string> SendFirstMessageAsync(string password)
+    {
+        using var http = await LoggedInAsync(password);
         using var send = new HttpRequestMessage(HttpMethod.Post, "/v1/messages")
         {
-            Headers = { Authorization = new AuthenticationHeaderValue("Bearer", token) },
             Content = new StringContent("""{"to":"16315551234","type":"text","text":{"body":"hello"}}""", Encoding.UTF8, "application/json"),
         };
         using var sent = await http.SendAsync(send);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Multiconnect.Contracts.Routing;
@@ -127,6 +128,65 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
         await SendAsync("document", pdf, HttpStatusCode.Created); // a document may be any file
     }
 
+    [Fact]
+    public async Task A_file_goes_round_upload_send_forwarded_back_by_the_user_and_downloaded_through_another_gateway()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        var other = await cluster.StartGatewayAsync("gateway-2");
+        var otherToken = await other.LoginAsync();
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+        const string recipient = "16315550173";
+        var photo = new byte[300_000];
+        new Random(15).NextBytes(photo);
+
+        // Uploaded through one gateway, sent by id: the shard puts the file on the servers before the message.
+        using var upload = new HttpRequestMessage(HttpMethod.Post, "/v1/media") { Content = new ByteArrayContent(photo) };
+        upload.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/jpeg");
+        upload.Headers.Authorization = new("Bearer", token);
+        using var uploaded = await gateway.Http.SendAsync(upload);
+        Assert.Equal(HttpStatusCode.Created, uploaded.StatusCode);
+        var sent = (await uploaded.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("media")[0].GetProperty("id").GetString()!;
+        await SendMessageAsync(gateway, token, $$$"""{"to":"{{{recipient}}}","type":"image","image":{"id":"{{{sent}}}","caption":"your parcel"}}""");
+
+        await Eventually.True(async () => (await cluster.Simulator!.DeliveredIdsAsync(phone, recipient)).Count == 1, "the image to reach its recipient", Delivery);
+
+        // The user forwards it back: the servers give their copy a new id, and the shard fetches it before the webhook hears of it.
+        await cluster.Simulator!.InjectInboundAsync(phone, recipient, "image", $$"""{"id":"{{sent}}","caption":"this one?"}""", "Andre");
+        await Eventually.True(() => Task.FromResult(Messages(receiver).Count == 1), "the forwarded image to reach the webhook", Delivery);
+        var image = Messages(receiver)[0]["messages"]![0]!["image"]!;
+        var received = image["id"]!.GetValue<string>();
+        Assert.NotEqual(sent, received);
+        Assert.Equal(("image/jpeg", Convert.ToHexStringLower(SHA256.HashData(photo))), (image["mime_type"]!.GetValue<string>(), image["sha256"]!.GetValue<string>()));
+
+        using var download = await other.SendAsync(HttpMethod.Get, $"/v1/media/{received}", otherToken);
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal("image/jpeg", download.Content.Headers.ContentType?.ToString());
+        Assert.Equal(photo, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal(0, await cluster.Simulator!.CounterAsync(phone, "refused_content"));
+    }
+
+    [Fact]
+    public async Task A_users_file_the_servers_do_not_hold_is_counted_and_its_message_still_reaches_the_webhook()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+
+        // An id the servers never had: the message is stored without its file, and the metric says so.
+        const string missing = "7d0e4f39-5b7e-4c41-9f54-3c1d9a3b2f10";
+        await cluster.Simulator!.InjectInboundAsync(phone, "19995500078", "image", $$"""{"id":"{{missing}}"}""", "Andre");
+        await Eventually.True(() => Task.FromResult(Messages(receiver).Count == 1), "the image to reach the webhook", Delivery);
+        Assert.Equal(missing, Messages(receiver)[0]["messages"]![0]!["image"]!["id"]!.GetValue<string>());
+        using var download = await gateway.SendAsync(HttpMethod.Get, $"/v1/media/{missing}", token);
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        using var management = new HttpClient { BaseAddress = cluster.CoreApp("coreapp-a").ManagementUrl };
+        var metrics = await PrometheusScrape.GetAsync(management);
+        Assert.Equal(1, metrics.Of("multiconnect_inbound_media_unavailable_total").Sum(sample => sample.Value));
+    }
+
     private static async Task<string> UploadAsync(GatewayNode gateway, string token, string contentType, string content)
     {
         using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/media", token, content, contentType);
@@ -151,10 +211,7 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
         var ids = new List<string>();
         foreach (var (type, content) in outbound)
         {
-            using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token,
-                $$"""{"recipient_type":"individual","to":"{{recipient}}","type":"{{type}}","{{type}}":{{content}}}""");
-            Assert.True(response.StatusCode == HttpStatusCode.Created, $"{type}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages")[0].GetProperty("id").GetString()!);
+            ids.Add(await SendMessageAsync(gateway, token, $$"""{"recipient_type":"individual","to":"{{recipient}}","type":"{{type}}","{{type}}":{{content}}}"""));
         }
 
         await Eventually.True(async () => (await cluster.Simulator!.DeliveredIdsAsync(phone, recipient)).Count == Outbound.Length, "every message to reach its recipient", Delivery);
@@ -224,6 +281,75 @@ public sealed class MessageTypeTests(PostgresFixture postgres)
         Assert.Equal(["content_invalid", "content_invalid"],
             await ColumnAsync(cluster, "SELECT split_part(refusal, ':', 1) FROM messages_out WHERE id = ANY($1) ORDER BY id", ["wamid.no-language", "wamid.no-latitude"]));
         Assert.Equal(2, await cluster.Simulator!.CounterAsync(phone, "refused_content"));
+    }
+
+    [Fact]
+    public async Task A_template_not_approved_or_filled_otherwise_becomes_a_failed_status_with_the_originals_2001_or_2000()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+        await cluster.Simulator!.ApproveTemplateAsync(phone, "order_update", "en_US", 1);
+        const string recipient = "16315550174";
+
+        var missing = await SendMessageAsync(gateway, token, """{"to":"16315550174","type":"template","template":{"name":"order_updates","language":{"code":"en_US"}}}""");
+        var mismatch = await SendMessageAsync(gateway, token, """{"to":"16315550174","type":"template","template":{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"a"},{"type":"text","text":"b"}]}]}}""");
+        var sent = await SendMessageAsync(gateway, token, """{"to":"16315550174","type":"template","template":{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"a"}]}]}}""");
+
+        await Eventually.True(() => Task.FromResult(Status(receiver, missing, "failed") is not null && Status(receiver, mismatch, "failed") is not null),
+            "both failed statuses to reach the webhook", Delivery);
+        await Eventually.True(async () => (await cluster.Simulator!.DeliveredIdsAsync(phone, recipient)).Count == 1, "the approved template to be delivered", Delivery);
+
+        var notApproved = Assert.Single(Status(receiver, missing, "failed")!["errors"]!.AsArray())!;
+        var wrongCount = Assert.Single(Status(receiver, mismatch, "failed")!["errors"]!.AsArray())!;
+        Assert.Equal((2001, "Template Missing", "template_missing: template: no approved template order_updates in en_US"),
+            (notApproved["code"]!.GetValue<int>(), notApproved["title"]!.GetValue<string>(), notApproved["details"]!.GetValue<string>()));
+        Assert.Equal((2000, "Template Param Count Mismatch"), (wrongCount["code"]!.GetValue<int>(), wrongCount["title"]!.GetValue<string>()));
+        Assert.Equal([sent], await cluster.Simulator!.DeliveredIdsAsync(phone, recipient));
+    }
+
+    [Fact]
+    public async Task A_message_not_sent_within_its_ttl_becomes_a_failed_status_410_and_the_rest_are_sent()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var (gateway, token, phone) = await StartAsync(cluster);
+        await using var receiver = WebhookReceiver.Start();
+        await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
+        var simulator = cluster.Simulator!;
+        const string recipient = "16315550173";
+
+        // The servers close the shard's session and take no new one for a while: the messages wait.
+        await Eventually.True(async () => await SessionAsync() != JsonValueKind.Null, "the shard's session to be open", Delivery);
+        await simulator.PostAdminAsync("/admin/faults/refuse-sessions", new { seconds = 8, number = RunningSimulator.Cc + phone });
+        await simulator.PostAdminAsync("/admin/faults/close-session", new { number = RunningSimulator.Cc + phone, shard = 0 });
+        await Eventually.True(async () => await SessionAsync() == JsonValueKind.Null, "the shard's session to be closed", Delivery);
+
+        var expiring = await SendMessageAsync(gateway, token, """{"to":"16315550173","type":"template","ttl":1,"template":{"name":"otp","language":{"code":"en"}}}""");
+        var text = await SendMessageAsync(gateway, token, """{"to":"16315550173","text":{"body":"no ttl"}}""");
+        var example = await SendMessageAsync(gateway, token, """{"to":"16315550173","type":"template","ttl":"P4D","template":{"namespace":"ns","name":"order_update","language":{"policy":"deterministic","code":"en_US"}}}""");
+
+        await Eventually.True(() => Task.FromResult(Status(receiver, expiring, "failed") is not null), "the expired message's failed status to reach the webhook", Delivery);
+        await Eventually.True(async () => (await simulator.DeliveredIdsAsync(phone, recipient)).Count == 2, "the other two to be delivered", Delivery);
+
+        var error = Assert.Single(Status(receiver, expiring, "failed")!["errors"]!.AsArray())!;
+        Assert.Equal((410, "Message expired"), (error["code"]!.GetValue<int>(), error["title"]!.GetValue<string>()));
+        Assert.StartsWith("expired: not sent within its ttl", error["details"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal([text, example], await simulator.DeliveredIdsAsync(phone, recipient));
+        Assert.Equal(["expired"], await ColumnAsync(cluster, "SELECT split_part(refusal, ':', 1) FROM messages_out WHERE id = ANY($1)", [expiring]));
+
+        async Task<JsonValueKind> SessionAsync() =>
+            (await simulator.NumberAsync(phone)).GetProperty("shards") is { } shards && shards.GetArrayLength() > 0
+                ? shards[0].GetProperty("session").ValueKind
+                : JsonValueKind.Null;
+    }
+
+    /// <summary>Sends <paramref name="body"/> with POST /v1/messages, which must accept it; its id.</summary>
+    private static async Task<string> SendMessageAsync(GatewayNode gateway, string token, string body)
+    {
+        using var response = await gateway.SendAsync(HttpMethod.Post, "/v1/messages", token, body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()} for {body}");
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("messages")[0].GetProperty("id").GetString()!;
     }
 
     private static async Task<(GatewayNode Gateway, string Token, string Phone)> StartAsync(LocalCluster cluster)

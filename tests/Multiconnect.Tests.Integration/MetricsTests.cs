@@ -91,23 +91,26 @@ public sealed class MetricsTests(PostgresFixture postgres)
             Assert.StartsWith("format", errors[0].GetProperty("details").GetString(), StringComparison.Ordinal);
         }
 
-        var shard = await Eventually.Get<object>(async () =>
+        // The original's schema: name → type, help and data, each sample its labels and value.
+        var metrics = await Eventually.Get<object>(async () =>
         {
-            var body = await gateway.GetJsonAsync("/v1/metrics", run.Token);
-            var shards = body.GetProperty("metrics").GetProperty("shards").EnumerateArray().ToList();
-            return shards is [var only] && only.GetProperty("delivered").GetInt64() >= Messages ? only : null;
+            var body = (await gateway.GetJsonAsync("/v1/metrics", run.Token)).GetProperty("metrics");
+            return Data(body, "multiconnect_messages_delivered_total") is [var only] && only.GetProperty("value").GetInt64() >= Messages ? body : null;
         }, "GET /v1/metrics to show every message delivered", Drain) is JsonElement found ? found : default;
-        Assert.Equal(0, shard.GetProperty("shard").GetInt32());
-        Assert.EndsWith(":coreapp-a", shard.GetProperty("owner").GetString(), StringComparison.Ordinal);
-        Assert.Equal(Messages, shard.GetProperty("accepted").GetInt64());
-        Assert.Equal(Messages, shard.GetProperty("sent").GetInt64());
-        Assert.Equal(0, shard.GetProperty("backlog").GetInt32());
-        var json = await gateway.GetJsonAsync("/v1/metrics?format=json", run.Token);
-        Assert.Equal(1, json.GetProperty("metrics").GetProperty("shard_count").GetInt32());
-        Assert.True(json.GetProperty("metrics").GetProperty("webhooks").GetProperty("backlog").GetInt64() >= 0);
-        Assert.Contains(json.GetProperty("metrics").GetProperty("requests").EnumerateArray(), request =>
-            request.GetProperty("endpoint").GetString() == "/v1/messages/" && request.GetProperty("status").GetInt32() == 201
-            && request.GetProperty("count").GetInt64() == Messages);
+        var accepted = Assert.Single(Data(metrics, "multiconnect_messages_accepted_total"));
+        Assert.Equal("0", accepted.GetProperty("labels").GetProperty("shard").GetString());
+        Assert.EndsWith(":coreapp-a", accepted.GetProperty("labels").GetProperty("owner").GetString(), StringComparison.Ordinal);
+        Assert.Equal(Messages, accepted.GetProperty("value").GetInt64());
+        Assert.Equal(Messages, Assert.Single(Data(metrics, "multiconnect_messages_sent_total")).GetProperty("value").GetInt64());
+        Assert.Equal(0, Assert.Single(Data(metrics, "multiconnect_shard_backlog")).GetProperty("value").GetInt64());
+        Assert.Equal(1, Assert.Single(Data(metrics, "multiconnect_shard_count")).GetProperty("value").GetInt64());
+        Assert.True(Assert.Single(Data(metrics, "multiconnect_webhooks_backlog")).GetProperty("value").GetInt64() >= 0);
+        Assert.Contains(Data(metrics, "multiconnect_api_requests_total"), request =>
+            request.GetProperty("labels").GetProperty("endpoint").GetString() == "/v1/messages/" && request.GetProperty("labels").GetProperty("status").GetString() == "201"
+            && request.GetProperty("value").GetInt64() == Messages);
+        Assert.All(metrics.EnumerateObject(), metric =>
+            Assert.Equal(["data", "help", "type"], metric.Value.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+        Assert.Equal("counter", metrics.GetProperty("multiconnect_messages_accepted_total").GetProperty("type").GetString());
 
         using var text = await gateway.SendAsync(HttpMethod.Get, "/v1/metrics?format=prometheus", run.Token);
         Assert.Equal(HttpStatusCode.OK, text.StatusCode);
@@ -118,6 +121,8 @@ public sealed class MetricsTests(PostgresFixture postgres)
         Assert.Equal(0, scrape.Value("multiconnect_shard_backlog", ("shard", "0")));
         Assert.Equal(Messages, scrape.Value("multiconnect_api_requests_total", ("endpoint", "/v1/messages/"), ("method", "POST"), ("status", "201")));
     }
+
+    private static List<JsonElement> Data(JsonElement metrics, string name) => [.. metrics.GetProperty(name).GetProperty("data").EnumerateArray()];
 
     [Fact]
     public async Task V1_stats_app_and_db_answer_in_the_originals_shape_from_the_counters()

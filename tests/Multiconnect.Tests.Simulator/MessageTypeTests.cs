@@ -31,6 +31,10 @@ public sealed class MessageTypeTests(SimulatorFixture fixture) : SharedSimulator
         var (phone, cert) = await Simulator.NewNumberAsync();
         await using var session = await Simulator.OpenAsync(phone, cert);
         const string recipient = "447700900401";
+        foreach (var (id, contentType) in new[] { ("f00", "application/pdf"), ("a1", "audio/ogg"), ("s1", "image/webp") })
+        {
+            Assert.Null(await Simulator.PutMediaAsync(phone, cert, id, contentType, [1, 2, 3]));
+        }
 
         foreach (var (type, body) in Outbound)
         {
@@ -67,6 +71,32 @@ public sealed class MessageTypeTests(SimulatorFixture fixture) : SharedSimulator
         Assert.Equal(["good.location"], await Simulator.DeliveredIdsAsync(phone, recipient));
         Assert.Equal(4, await Simulator.CounterAsync(phone, "refused_content"));
         Assert.Equal(4, await Simulator.CounterAsync(phone, "refused_sends"));
+    }
+
+    [Fact]
+    public async Task Once_a_number_has_templates_approved_a_template_must_name_one_in_its_language_and_fill_its_body_exactly()
+    {
+        var (phone, cert) = await Simulator.NewNumberAsync();
+        await using var session = await Simulator.OpenAsync(phone, cert);
+        const string recipient = "447700900404";
+        static string Template(string name, string language, int parameters) =>
+            $$"""{"name":"{{name}}","language":{"code":"{{language}}"},"components":[{"type":"header","parameters":[{"type":"text","text":"h"}]},{"type":"body","parameters":[{{string.Join(",", Enumerable.Repeat("""{"type":"text","text":"p"}""", parameters))}}]}]}""";
+
+        var beforeAny = await session.SendAsync(new OutboundMessage("t.any", recipient, Template("anything", "en", 0), Type: "template"));
+        await Simulator.ApproveTemplateAsync(phone, "order_update", "en_US", 2);
+        var sent = await session.SendAsync(new OutboundMessage("t.ok", recipient, Template("order_update", "en_US", 2), Type: "template"));
+        var hsm = await session.SendAsync(new OutboundMessage("t.hsm", recipient, """{"namespace":"ns","element_name":"order_update","language":{"code":"en_US"},"localizable_params":[{"default":"a"},{"default":"b"}]}""", Type: "hsm"));
+        var unknown = await session.SendAsync(new OutboundMessage("t.unknown", recipient, Template("anything", "en", 0), Type: "template"));
+        var language = await session.SendAsync(new OutboundMessage("t.fr", recipient, Template("order_update", "fr", 2), Type: "template"));
+        var count = await session.SendAsync(new OutboundMessage("t.three", recipient, Template("order_update", "en_US", 3), Type: "template"));
+
+        Assert.True(beforeAny.Accepted && sent.Accepted && hsm.Accepted, $"{beforeAny.Detail} {sent.Detail} {hsm.Detail}");
+        Assert.Equal((RefusalReasons.TemplateMissing, "template: no approved template anything in en"), (unknown.Reason, unknown.Detail));
+        Assert.Equal(RefusalReasons.TemplateMissing, language.Reason);
+        Assert.Equal((RefusalReasons.TemplateParamMismatch, "template: template order_update in en_US takes 2 body parameters, not 3"), (count.Reason, count.Detail));
+        Assert.Equal(["t.any", "t.ok", "t.hsm"], await Simulator.DeliveredIdsAsync(phone, recipient));
+        var listed = await Simulator.Admin.GetFromJsonAsync<JsonElement>($"/admin/numbers/{SimulatorAdmin.Cc}{phone}/templates");
+        Assert.Equal("""[{"name":"order_update","language":"en_US","parameters":2}]""", listed.GetRawText());
     }
 
     [Fact]

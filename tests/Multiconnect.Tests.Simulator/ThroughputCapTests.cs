@@ -7,6 +7,9 @@ public sealed class ThroughputCapTests
     private const int Cap = 200;
     private const int Seconds = 4;
 
+    /// <summary>Messages each session sends before the clock starts: a fresh process compiles its send path first, and time the cap loses then is not made up.</summary>
+    private const int WarmUp = Cap / 2;
+
     [Fact]
     public async Task Each_session_is_held_to_its_cap_within_ten_percent_by_back_pressure_so_more_shards_send_more()
     {
@@ -25,14 +28,21 @@ public sealed class ThroughputCapTests
 
         Assert.InRange(rates.Sum(), 2 * Cap * 0.9, 2 * Cap * 1.1);
         var counters = (await simulator.NumberAsync(phone)).GetProperty("counters");
-        Assert.Equal(2 * Cap * Seconds, counters.GetProperty("accepted").GetInt64());
+        Assert.Equal(2 * (WarmUp + Cap * Seconds), counters.GetProperty("accepted").GetInt64());
         Assert.Equal(0, counters.GetProperty("refused_sends").GetInt64());
     }
 
-    /// <summary>Sends <paramref name="count"/> messages with the whole window in flight; returns acknowledged messages per second.</summary>
+    /// <summary>Sends <see cref="WarmUp"/> messages, then <paramref name="count"/> more with the whole window in flight; returns those acknowledged per second.</summary>
     private static async Task<double> SendAsFastAsPossible(UpstreamSession session, int count)
     {
         var recipient = Recipients.InShard(session.Shard, 2)[0];
+        var warmUp = new List<Task<SendResult>>(WarmUp);
+        for (var i = 0; i < WarmUp; i++)
+        {
+            warmUp.Add(await session.QueueAsync(new OutboundMessage($"w{session.Shard}.{i}", recipient, "hello")));
+        }
+
+        await Task.WhenAll(warmUp);
         var started = Stopwatch.GetTimestamp();
         var answers = new List<Task<SendResult>>(count);
         for (var i = 0; i < count; i++)

@@ -53,7 +53,7 @@ public static class MessagesApi
         for (var hop = 1; ; hop++)
         {
             var map = await shards.GetAsync(request.HttpContext.RequestAborted);
-            var message = new MessageToSend(id, recipient.Value, content, map.Generation, type);
+            var message = new MessageToSend(id, recipient.Value, content, map.Generation, type, send.Value.TtlSeconds);
             var shard = ShardRouter.ShardFor(recipient, map.Shards);
             try
             {

@@ -34,20 +34,20 @@ public static class MetricsApi
     public static async Task<Results<Ok<MetricsResponse>, ContentHttpResult, ApiError>> GetMetricsAsync(
         string? format, ClusterView view, IWebhookStore webhooks, ApiMetrics api, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(view);
-        ArgumentNullException.ThrowIfNull(webhooks);
-        ArgumentNullException.ThrowIfNull(api);
-        format ??= Json;
-        if (format is not (Json or Prometheus))
+        if (FormatProblem(format) is { } problem)
         {
-            return ApiError.Invalid("format", $"must be {Json} or {Prometheus}; got '{format}'");
+            return problem;
         }
 
-        var metrics = await ReadAsync(view, webhooks, api, cancellationToken);
-        return format == Json
-            ? TypedResults.Ok(new MetricsResponse(metrics))
-            : TypedResults.Text(ToPrometheus(metrics), PrometheusText.ContentType);
+        var figures = Figures(await ReadAsync(view, webhooks, api, cancellationToken));
+        return format is null or Json
+            ? TypedResults.Ok(new MetricsResponse(figures))
+            : TypedResults.Text(StatsMetric.ToPrometheus(figures), PrometheusText.ContentType);
     }
+
+    /// <summary>The error for a <c>format</c> other than json (the default) or prometheus; null when it is one of them.</summary>
+    public static ApiError? FormatProblem(string? format) =>
+        format is null or Json or Prometheus ? null : ApiError.Invalid("format", $"must be {Json} or {Prometheus}; got '{format}'");
 
     /// <summary>The figures of /v1/metrics and /v1/stats: each shard's counters, read from the shards, the webhook backlog and this gateway's request counts.</summary>
     public static async Task<ClusterMetrics> ReadAsync(ClusterView view, IWebhookStore webhooks, ApiMetrics api, CancellationToken cancellationToken)
@@ -63,33 +63,27 @@ public static class MetricsApi
             api.RequestCounts());
     }
 
-    /// <summary>The same figures under the names the processes' own /metrics use (docs/metrics.md), with the owner as a label.</summary>
-    public static string ToPrometheus(ClusterMetrics metrics)
+    /// <summary>
+    /// The figures of /v1/metrics in the original's schema (name → type, help, data), under the names the
+    /// processes' own /metrics use (docs/metrics.md), each shard's labelled with its owner.
+    /// </summary>
+    public static IReadOnlyDictionary<string, StatsMetric> Figures(ClusterMetrics metrics)
     {
         ArgumentNullException.ThrowIfNull(metrics);
-        var text = new PrometheusText();
-        ShardFamily(text, metrics, "multiconnect_messages_accepted_total", "counter", "Messages committed, since the shard's activation", s => s.Accepted);
-        ShardFamily(text, metrics, "multiconnect_messages_sent_total", "counter", "Messages acknowledged by the upstream, since the shard's activation", s => s.Sent);
-        ShardFamily(text, metrics, "multiconnect_messages_delivered_total", "counter", "'delivered' receipts received, since the shard's activation", s => s.Delivered);
-        ShardFamily(text, metrics, "multiconnect_shard_backlog", "gauge", "Messages accepted and not yet acknowledged upstream", s => s.Backlog);
-        text.Family("multiconnect_webhooks_backlog", "gauge", "Callbacks not yet delivered")
-            .Sample("multiconnect_webhooks_backlog", metrics.Webhooks.Backlog);
-        text.Family("multiconnect_api_requests_total", "counter", "Requests this gateway answered");
-        foreach (var count in metrics.Requests)
+        return new Dictionary<string, StatsMetric>(StringComparer.Ordinal)
         {
-            text.Sample("multiconnect_api_requests_total", count.Count,
-                ("endpoint", count.Endpoint), ("method", count.Method), ("status", count.Status.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return text.ToString();
-    }
-
-    private static void ShardFamily(PrometheusText text, ClusterMetrics metrics, string name, string type, string help, Func<ShardMetricsEntry, long> value)
-    {
-        text.Family(name, type, help);
-        foreach (var shard in metrics.Shards)
-        {
-            text.Sample(name, value(shard), ("shard", shard.Shard.ToString(CultureInfo.InvariantCulture)), ("owner", shard.Owner));
-        }
+            ["multiconnect_shard_count"] = new([StatsSample.Of(metrics.ShardCount)], "Shards the business number's traffic is split into", "gauge"),
+            ["multiconnect_shard_epoch"] = StatsMetric.PerShard(metrics, "owner", "The lease epoch of the shard's current activation", "gauge", s => s.Epoch),
+            ["multiconnect_shard_active_since_seconds"] = StatsMetric.PerShard(metrics, "owner", "When the shard's current activation claimed its lease, in Unix seconds", "gauge",
+                s => s.ActiveSince.ToUnixTimeSeconds()),
+            ["multiconnect_messages_accepted_total"] = StatsMetric.PerShard(metrics, "owner", "Messages committed, since the shard's activation", "counter", s => s.Accepted),
+            ["multiconnect_messages_sent_total"] = StatsMetric.PerShard(metrics, "owner", "Messages acknowledged by the upstream, since the shard's activation", "counter", s => s.Sent),
+            ["multiconnect_messages_delivered_total"] = StatsMetric.PerShard(metrics, "owner", "'delivered' receipts received, since the shard's activation", "counter", s => s.Delivered),
+            ["multiconnect_shard_backlog"] = StatsMetric.PerShard(metrics, "owner", "Messages accepted and not yet acknowledged upstream", "gauge", s => s.Backlog),
+            ["multiconnect_webhooks_backlog"] = new([StatsSample.Of(metrics.Webhooks.Backlog)], "Callbacks not yet delivered", "gauge"),
+            ["multiconnect_api_requests_total"] = new(
+                [.. metrics.Requests.Select(r => StatsSample.Of(r.Count, ("endpoint", r.Endpoint), ("method", r.Method), ("status", r.Status.ToString(CultureInfo.InvariantCulture))))],
+                "Requests this gateway answered", "counter"),
+        };
     }
 }

@@ -40,14 +40,14 @@ public static class StatsApi
         ArgumentNullException.ThrowIfNull(metrics);
         return new Dictionary<string, StatsMetric>(StringComparer.Ordinal)
         {
-            ["callback_queue_size"] = new([Sample(metrics.Webhooks.Backlog)], "Callbacks waiting for the webhook", "gauge"),
+            ["callback_queue_size"] = new([StatsSample.Of(metrics.Webhooks.Backlog)], "Callbacks waiting for the webhook", "gauge"),
             ["endpoint_requests"] = new(
-                [.. metrics.Requests.Select(r => Sample(r.Count, ("endpoint", r.Endpoint), ("method", r.Method), ("result", r.Status.ToString(CultureInfo.InvariantCulture))))],
+                [.. metrics.Requests.Select(r => StatsSample.Of(r.Count, ("endpoint", r.Endpoint), ("method", r.Method), ("result", r.Status.ToString(CultureInfo.InvariantCulture))))],
                 "Requests this gateway answered, by endpoint, method and status", "counter"),
-            ["messages_accepted"] = Shards(metrics, "Messages committed, since the shard's activation", "counter", s => s.Accepted),
-            ["messages_sent"] = Shards(metrics, "Messages acknowledged by the WhatsApp servers, since the shard's activation", "counter", s => s.Sent),
-            ["messages_delivered"] = Shards(metrics, "'delivered' receipts received, since the shard's activation", "counter", s => s.Delivered),
-            ["messages_pending"] = Shards(metrics, "Messages accepted and not yet acknowledged by the WhatsApp servers", "gauge", s => s.Backlog),
+            ["messages_accepted"] = StatsMetric.PerShard(metrics, "node", "Messages committed, since the shard's activation", "counter", s => s.Accepted),
+            ["messages_sent"] = StatsMetric.PerShard(metrics, "node", "Messages acknowledged by the WhatsApp servers, since the shard's activation", "counter", s => s.Sent),
+            ["messages_delivered"] = StatsMetric.PerShard(metrics, "node", "'delivered' receipts received, since the shard's activation", "counter", s => s.Delivered),
+            ["messages_pending"] = StatsMetric.PerShard(metrics, "node", "Messages accepted and not yet acknowledged by the WhatsApp servers", "gauge", s => s.Backlog),
         };
     }
 
@@ -57,8 +57,8 @@ public static class StatsApi
         ArgumentNullException.ThrowIfNull(metrics);
         return new Dictionary<string, StatsMetric>(StringComparer.Ordinal)
         {
-            ["db_messages"] = new([Sample(metrics.Shards.Sum(s => s.Backlog), ("type", "outgoing_pending"))], "Messages stored and not yet sent", "gauge"),
-            ["db_callbacks"] = new([Sample(metrics.Webhooks.Backlog, ("type", "pending"))], "Callbacks stored and not yet delivered (an upper bound when large)", "gauge"),
+            ["db_messages"] = new([StatsSample.Of(metrics.Shards.Sum(s => s.Backlog), ("type", "outgoing_pending"))], "Messages stored and not yet sent", "gauge"),
+            ["db_callbacks"] = new([StatsSample.Of(metrics.Webhooks.Backlog, ("type", "pending"))], "Callbacks stored and not yet delivered (an upper bound when large)", "gauge"),
         };
     }
 
@@ -66,36 +66,14 @@ public static class StatsApi
         string section, string? format, Func<ClusterMetrics, IReadOnlyDictionary<string, StatsMetric>> figures,
         ClusterView view, IWebhookStore webhooks, ApiMetrics api, CancellationToken cancellationToken)
     {
-        format ??= MetricsApi.Json;
-        if (format is not (MetricsApi.Json or MetricsApi.Prometheus))
+        if (MetricsApi.FormatProblem(format) is { } problem)
         {
-            return ApiError.Invalid("format", $"must be {MetricsApi.Json} or {MetricsApi.Prometheus}; got '{format}'");
+            return problem;
         }
 
         var stats = figures(await MetricsApi.ReadAsync(view, webhooks, api, cancellationToken));
-        return format == MetricsApi.Json
+        return format is null or MetricsApi.Json
             ? TypedResults.Ok(new StatsResponse(new Dictionary<string, IReadOnlyDictionary<string, StatsMetric>>(StringComparer.Ordinal) { [section] = stats }))
-            : TypedResults.Text(ToPrometheus(stats), PrometheusText.ContentType);
+            : TypedResults.Text(StatsMetric.ToPrometheus(stats), PrometheusText.ContentType);
     }
-
-    private static string ToPrometheus(IReadOnlyDictionary<string, StatsMetric> stats)
-    {
-        var text = new PrometheusText();
-        foreach (var (name, metric) in stats)
-        {
-            text.Family(name, metric.Type, metric.Help);
-            foreach (var sample in metric.Data)
-            {
-                text.Sample(name, sample.Value, [.. sample.Labels.Select(l => (l.Key, l.Value))]);
-            }
-        }
-
-        return text.ToString();
-    }
-
-    private static StatsMetric Shards(ClusterMetrics metrics, string help, string type, Func<ShardMetricsEntry, long> value) =>
-        new([.. metrics.Shards.Select(s => Sample(value(s), ("node", s.Owner), ("shard", s.Shard.ToString(CultureInfo.InvariantCulture))))], help, type);
-
-    private static StatsSample Sample(long value, params (string Name, string Value)[] labels) =>
-        new(labels.ToDictionary(l => l.Name, l => l.Value, StringComparer.Ordinal), value);
 }

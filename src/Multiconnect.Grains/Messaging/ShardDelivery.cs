@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Multiconnect.Contracts.Grains;
+using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Grains.Telemetry;
 using Multiconnect.Persistence;
@@ -38,6 +39,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     private readonly ICallbackStore _callbacks;
     private readonly ILogger _logger;
     private readonly ShardTally _tally;
+    private readonly ShardMedia _media;
     private readonly Channel<string> _sent = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
     private readonly CancellationTokenSource _stop = new();
     private readonly SendOrder _order = new();
@@ -59,9 +61,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// </summary>
     public ShardDelivery(
         int shardId, long epoch, ShardOptions options, IMessageLog log, ICallbackStore callbacks,
-        ShardMapView map, IReadOnlyCollection<int> blocked, IReadOnlyList<PendingMessage> pending, ShardTally tally, ILogger logger)
+        ShardMapView map, IReadOnlyCollection<int> blocked, IReadOnlyList<PendingMessage> pending, ShardTally tally, ShardMedia media, ILogger logger)
     {
-        (_shardId, _epoch, _options, _log, _callbacks, _map, _tally, _logger) = (shardId, epoch, options, log, callbacks, map, tally, logger);
+        (_shardId, _epoch, _options, _log, _callbacks, _map, _tally, _media, _logger) = (shardId, epoch, options, log, callbacks, map, tally, media, logger);
         Hold(blocked);
         Enqueue(pending);
         _delivering = Task.Run(DeliverAsync);
@@ -174,8 +176,9 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
             delay = TimeSpan.FromMilliseconds(200);
             _session = session;
+            _media.Forget();
             Upstream = UpstreamStatus.Connected;
-            var events = Task.Run(() => HandleEventsAsync(session));
+            var events = Task.Run(() => HandleEventsAsync(session, map.Account!));
             try
             {
                 await SendAsync(session, map, mapChanged);
@@ -276,6 +279,13 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                         continue;
                     }
 
+                    if (next.ExpiresAt is { } expiresAt && expiresAt <= DateTimeOffset.UtcNow)
+                    {
+                        await FailAsync(next, StatusErrors.Expired, $"not sent within its ttl, which ended at {expiresAt:yyyy-MM-dd'T'HH:mm:ss'Z'}");
+                        _order.Done();
+                        continue;
+                    }
+
                     if (current.NumberSince > opened.Generation)
                     {
                         _order.PutBack([next]);
@@ -285,6 +295,13 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
                     try
                     {
+                        if (await PutMediaAsync(next, opened.Account!, session) is { } gone)
+                        {
+                            await FailAsync(next, RefusalReasons.MediaMissing, gone);
+                            _order.Done();
+                            continue;
+                        }
+
                         inflight.Enqueue((next, await session.QueueAsync(new OutboundMessage(next.Id, next.Recipient, next.Body, next.Shards, next.Generation, next.Type), _stop.Token)));
                     }
                     catch
@@ -350,6 +367,39 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Puts the file <paramref name="message"/> names on the servers (<see cref="ShardMedia.PutAsync"/>), trying
+    /// again with back-off while the store or the servers cannot be reached, as long as the session lives.
+    /// Null when the message may go; otherwise why it never can.
+    /// </summary>
+    private async Task<string?> PutMediaAsync(PendingMessage message, BusinessAccount account, UpstreamSession session)
+    {
+        if (!MessageTypes.Media.Contains(message.Type))
+        {
+            return null;
+        }
+
+        var delay = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            try
+            {
+                return await _media.PutAsync(_options.UpstreamUrl!, account, message, _stop.Token);
+            }
+            catch (Exception e) when (!_stop.IsCancellationRequested)
+            {
+                LogMediaFailed(_logger, _shardId, message.Id, e.Message);
+                if (session.Completion.IsCompleted)
+                {
+                    throw new UpstreamSessionClosedException($"The session ended while a file was put ({session.Completion.Result.Reason}).");
+                }
+            }
+
+            await Task.Delay(delay, _stop.Token);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxReconnectDelay.Ticks));
+        }
+    }
+
     /// <summary>Records the refusal of <paramref name="message"/>: its failed status first (retried until stored), then the mark in the log.</summary>
     private async Task FailAsync(PendingMessage message, string reason, string detail)
     {
@@ -360,7 +410,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         await StoreAsync(() => _log.MarkRefusedAsync(message.Id, $"{reason}: {detail}", _stop.Token), giveUp: null);
     }
 
-    private async Task HandleEventsAsync(UpstreamSession session)
+    private async Task HandleEventsAsync(UpstreamSession session, BusinessAccount account)
     {
         try
         {
@@ -382,7 +432,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                     return;
                 }
 
-                if (!await TakeEventsAsync(session))
+                if (!await TakeEventsAsync(session, account))
                 {
                     break;
                 }
@@ -409,7 +459,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     }
 
     /// <summary>Takes the events the session has queued: receipts wait in <see cref="_unstored"/>, inbound messages are stored and acknowledged one by one. False: given up.</summary>
-    private async Task<bool> TakeEventsAsync(UpstreamSession session)
+    private async Task<bool> TakeEventsAsync(UpstreamSession session, BusinessAccount account)
     {
         while (session.Events.TryRead(out var frame))
         {
@@ -423,6 +473,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
             }
             else if (frame is InboundFrame inbound)
             {
+                // A user's file is fetched before the message is stored: once the webhook names it, any gateway serves it.
+                if (!await StoreAsync(() => FetchMediaAsync(inbound, account), session))
+                {
+                    return false; // not acknowledged: the upstream delivers it again on the next session
+                }
+
                 var message = new InboundMessage(inbound.Id, inbound.From, inbound.Body, inbound.Timestamp, inbound.Name, inbound.MessageType);
                 if (!await StoreAsync(() => _callbacks.RecordInboundAsync(_shardId, message, _stop.Token), session))
                 {
@@ -434,6 +490,17 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
         }
 
         return true;
+    }
+
+    /// <summary>Fetches the file of a user's media message; one that cannot be had is logged and counted, and the message is stored without it.</summary>
+    private async Task FetchMediaAsync(InboundFrame inbound, BusinessAccount account)
+    {
+        if (MessageTypes.Media.Contains(inbound.MessageType)
+            && await _media.FetchAsync(_options.UpstreamUrl!, account, inbound, _stop.Token) is { } problem)
+        {
+            LogInboundMediaUnavailable(_logger, _shardId, inbound.Id, problem);
+            _tally.OnInboundMediaUnavailable();
+        }
     }
 
     private static StatusUpdate Status(ReceiptFrame receipt) => new(
@@ -603,6 +670,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: stopping with {Count} receipts that could not be stored; they are lost: {Reason}")]
     private static partial void LogStatusesLost(ILogger logger, int shardId, int count, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not put the file of message {Id} on the servers; retrying: {Reason}")]
+    private static partial void LogMediaFailed(ILogger logger, int shardId, string id, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Shard {ShardId}: the file of inbound message {Id} cannot be fetched, so GET /v1/media will not find it: {Problem}")]
+    private static partial void LogInboundMediaUnavailable(ILogger logger, int shardId, string id, string problem);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: could not mark messages sent: {Reason}")]
     private static partial void LogMarkSentFailed(ILogger logger, int shardId, string reason);

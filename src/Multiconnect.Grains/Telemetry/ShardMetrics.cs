@@ -16,6 +16,7 @@ public sealed class ShardMetrics
     private readonly Counter<long> _delivered;
     private readonly Counter<long> _failed;
     private readonly Counter<long> _failovers;
+    private readonly Counter<long> _inboundMediaUnavailable;
     private readonly Counter<long> _bucketsHeld;
     private readonly Counter<long> _messagesHeld;
     private readonly Histogram<double> _handover;
@@ -29,6 +30,7 @@ public sealed class ShardMetrics
         _sent = meter.CreateCounter<long>("multiconnect.messages.sent", description: "Messages acknowledged by the upstream");
         _delivered = meter.CreateCounter<long>("multiconnect.messages.delivered", description: "'delivered' receipts received from the upstream");
         _failed = meter.CreateCounter<long>("multiconnect.messages.failed", description: "Messages the upstream refused for what they hold: each became a 'failed' status, by reason");
+        _inboundMediaUnavailable = meter.CreateCounter<long>("multiconnect.inbound.media_unavailable", description: "Users' media messages stored without their file, which could not be fetched from the servers");
         _failovers = meter.CreateCounter<long>("multiconnect.failovers", description: "Shard leases taken over from another node that still held them");
         _bucketsHeld = meter.CreateCounter<long>("multiconnect.handover.buckets", description: "Buckets of recipients a shard gained that it held until their earlier messages were delivered by another shard");
         _messagesHeld = meter.CreateCounter<long>("multiconnect.handover.messages_held", description: "Messages that waited for their recipient's earlier messages on another shard");
@@ -56,6 +58,8 @@ public sealed class ShardMetrics
     internal void Accepted(int shardId, int count) => _accepted.Add(count, Shard(shardId));
 
     internal void Sent(int shardId) => _sent.Add(1, Shard(shardId));
+
+    internal void InboundMediaUnavailable(int shardId) => _inboundMediaUnavailable.Add(1, Shard(shardId));
 
     internal void Delivered(int shardId) => _delivered.Add(1, Shard(shardId));
 

@@ -44,6 +44,9 @@ public sealed class ShardTally
     /// <summary>The upstream refused a message for what it holds: a failed status went to the webhook.</summary>
     public void OnFailed(string reason) => _metrics.Failed(ShardId, reason);
 
+    /// <summary>The file of a user's media message could not be fetched; the message was stored without it.</summary>
+    public void OnInboundMediaUnavailable() => _metrics.InboundMediaUnavailable(ShardId);
+
     public void OnDelivered()
     {
         Interlocked.Increment(ref _delivered);

@@ -5,6 +5,7 @@ using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Authority;
 using Multiconnect.Simulator.Faults;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Upstream;
 using Multiconnect.Upstream.Certificates;
@@ -29,6 +30,8 @@ public static class AdminApi
         admin.MapGet("/numbers/{number}/inbound/{id}", GetInbound);
         admin.MapPost("/numbers/{number}/standing", SetStanding);
         admin.MapGet("/numbers/{number}/codes", GetCodes);
+        admin.MapPost("/numbers/{number}/templates", ApproveTemplate);
+        admin.MapGet("/numbers/{number}/templates", GetTemplates);
         admin.MapGet("/clock", GetClock);
         admin.MapPost("/clock", AdvanceClock);
         admin.MapPost("/certificates", IssueCertificate);
@@ -82,7 +85,7 @@ public static class AdminApi
     }
 
     public static Results<Ok<InjectInboundResponse>, BadRequest<AdminError>, NotFound<AdminError>> InjectInbound(
-        string number, InjectInboundRequest request, BusinessNumbers numbers, TimeProvider clock)
+        string number, InjectInboundRequest request, BusinessNumbers numbers, MediaHost media, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(clock);
@@ -107,7 +110,7 @@ public static class AdminApi
             return Invalid($"type: '{type}' is not a type users write (one of {string.Join(", ", MessageTypes.Inbound.Order(StringComparer.Ordinal))})");
         }
 
-        var (body, invalid) = InboundBody(request, type, from);
+        var (body, invalid) = InboundBody(request, type, from, media);
         if (body is null)
         {
             return Invalid(invalid!);
@@ -127,7 +130,7 @@ public static class AdminApi
     /// type the compact JSON of its object, completed as the servers complete a user's media, once it is
     /// what the original's webhook shows for the type (<see cref="MessageContent.InboundProblem"/>).
     /// </summary>
-    private static (string? Body, string? Problem) InboundBody(InjectInboundRequest request, string type, RecipientId from)
+    private static (string? Body, string? Problem) InboundBody(InjectInboundRequest request, string type, RecipientId from, MediaHost media)
     {
         var objects = request.Objects();
         if (objects.Keys.FirstOrDefault(given => given != type) is { } other)
@@ -157,7 +160,7 @@ public static class AdminApi
             return (null, $"{type}: required, the object of a '{type}' message");
         }
 
-        var body = InboundContent.Completed(type, JsonNode.Parse(content.GetRawText())!).ToJsonString();
+        var body = InboundContent.Completed(type, JsonNode.Parse(content.GetRawText())!, media).ToJsonString();
         using var document = JsonDocument.Parse(body);
         return MessageContent.InboundProblem(type, document.RootElement) is { } invalid ? (null, invalid) : (body, null);
     }
@@ -305,6 +308,32 @@ public static class AdminApi
         Log(loggers, $"+{business.Number} set {request.Standing}");
         return TypedResults.NoContent();
     }
+
+    public static Results<NoContent, BadRequest<AdminError>, NotFound<AdminError>> ApproveTemplate(string number, ApproveTemplateRequest request, BusinessNumbers numbers)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var problem = request.Name is not { Length: >= 1 and <= 512 } ? "name must have 1 to 512 characters"
+            : request.Language is not { Length: >= 1 and <= 20 } ? "language must have 1 to 20 characters (a code such as en_US)"
+            : request.Parameters is not (>= 0 and <= 100) ? "parameters must be 0 to 100, the parameters its body takes"
+            : null;
+        if (problem is not null)
+        {
+            return Invalid(problem);
+        }
+
+        if (Find(numbers, number) is not { } business)
+        {
+            return UnknownNumber(number);
+        }
+
+        business.Templates.Approve(request.Name!, request.Language!, request.Parameters!.Value);
+        return TypedResults.NoContent();
+    }
+
+    public static Results<Ok<List<TemplateResponse>>, NotFound<AdminError>> GetTemplates(string number, BusinessNumbers numbers) =>
+        Find(numbers, number) is { } business
+            ? TypedResults.Ok(business.Templates.List().Select(t => new TemplateResponse(t.Name, t.Language, t.Parameters)).ToList())
+            : UnknownNumber(number);
 
     public static Results<NoContent, BadRequest<AdminError>> RefuseSessions(RefuseSessionsRequest request, FaultInjector faults, ILoggerFactory loggers)
     {

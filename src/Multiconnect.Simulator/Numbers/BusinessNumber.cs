@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
 using Multiconnect.Simulator.Admin;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Simulator.Sessions;
 using Multiconnect.Simulator.Traffic;
 using Multiconnect.Upstream;
@@ -50,6 +51,9 @@ public sealed class BusinessNumber
 
     /// <summary>The account's two-step verification PIN, kept by the servers.</summary>
     public TwoStep TwoStep { get; } = new();
+
+    /// <summary>The message templates the number had approved.</summary>
+    public Templates Templates { get; } = new();
 
     /// <summary>The number's registration: the codes sent to it, and when one registered it.</summary>
     public Registration Registration { get; } = new();
@@ -204,7 +208,7 @@ public sealed class BusinessNumber
     /// by id, the sequence check; answers it on <paramref name="session"/> (ack or nack), then schedules
     /// its receipts, which therefore come after the ack.
     /// </summary>
-    public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts, IReadOnlyList<string> notOnWhatsApp)
+    public void Accept(ShardSession session, SendFrame send, long serverTime, ReceiptScheduler receipts, IReadOnlyList<string> notOnWhatsApp, MediaHost media)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(send);
@@ -214,7 +218,7 @@ public sealed class BusinessNumber
         var recipient = RecipientFor(send.To, ref recipientProblem);
         // The content check reads only the frame: done before the shard's lock, it never holds up the
         // shard's other sends (a text is not parsed at all).
-        var (contentRefusal, contentProblem) = ContentProblem(send);
+        var (contentRefusal, contentProblem) = ContentProblem(send, media, Templates);
         var slot = _slots[session.Shard];
         ReceiptPlan plan;
         // The fence check, the record and the answer are one step per shard: a takeover (Admit) comes
@@ -296,10 +300,10 @@ public sealed class BusinessNumber
 
     /// <summary>
     /// Why the servers refuse <paramref name="send"/> for what it holds: a type they do not deliver, or a
-    /// body that is not what its type needs (<see cref="MessageContent"/>); (null, null) when they take it.
-    /// A body missing or too long is left to the field checks.
+    /// body that is not what its type needs (<see cref="MessageContent"/>), a medium by id they do not hold,
+    /// a template the number did not have approved or filled otherwise (<see cref="Templates"/>); (null, null) when they take it. A body missing or too long is left to the field checks.
     /// </summary>
-    private static (string? Reason, string? Detail) ContentProblem(SendFrame send)
+    private static (string? Reason, string? Detail) ContentProblem(SendFrame send, MediaHost media, Templates templates)
     {
         if (!MessageTypes.Outbound.Contains(send.MessageType))
         {
@@ -309,7 +313,10 @@ public sealed class BusinessNumber
 
         return send.MessageType == MessageTypes.Text || send.Body is not { Length: <= UpstreamProtocol.MaxBodyLength }
             ? (null, null)
-            : MessageContent.OutboundProblem(send.MessageType, send.Body) is { } problem ? (RefusalReasons.ContentInvalid, problem) : (null, null);
+            : MessageContent.OutboundProblem(send.MessageType, send.Body) is { } problem ? (RefusalReasons.ContentInvalid, problem)
+            : MessageContent.MediaId(send.MessageType, send.Body) is { } id && media.Find(id) is null
+                ? (RefusalReasons.MediaMissing, $"{send.MessageType}.id: the servers hold no file {id}; it is put ({UpstreamProtocol.MediaPath}) before a message names it")
+            : templates.Problem(send.MessageType, send.Body);
     }
 
     /// <summary>Writes a receipt to the session of the recipient's shard, or keeps it until that session exists.</summary>

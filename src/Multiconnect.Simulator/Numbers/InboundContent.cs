@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Multiconnect.Contracts.Messaging;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator.Numbers;
@@ -10,7 +12,8 @@ namespace Multiconnect.Simulator.Numbers;
 /// <summary>
 /// What simulated users write, in the shapes of the original's webhook (../shared/WA-API.md §5.2): a
 /// sample message of each inbound type, and the parts the servers add to a user's media (the file's id,
-/// its MIME type and its SHA-256) when an operator leaves them out.
+/// its MIME type and its SHA-256) when an operator leaves them out. A user's file is one the servers hold
+/// (<see cref="MediaHost"/>), so the business can fetch it.
 /// </summary>
 public static class InboundContent
 {
@@ -29,7 +32,7 @@ public static class InboundContent
     /// The body of the <paramref name="n"/>-th message a user writes, of <paramref name="type"/>: the text
     /// of a text, the compact JSON of the type's object for any other.
     /// </summary>
-    public static string Sample(string type, string from, long n)
+    public static string Sample(string type, string from, long n, MediaHost media)
     {
         ArgumentNullException.ThrowIfNull(from);
         if (type == MessageTypes.Text)
@@ -40,13 +43,13 @@ public static class InboundContent
         var tail = from[^4..];
         JsonNode content = type switch
         {
-            MessageTypes.Image or MessageTypes.Video => Completed(type, new JsonObject { ["caption"] = string.Create(CultureInfo.InvariantCulture, $"{type} {n} from {tail}") }),
+            MessageTypes.Image or MessageTypes.Video => Completed(type, new JsonObject { ["caption"] = string.Create(CultureInfo.InvariantCulture, $"{type} {n} from {tail}") }, media),
             MessageTypes.Document => Completed(type, new JsonObject
             {
                 ["caption"] = "the invoice",
                 ["filename"] = string.Create(CultureInfo.InvariantCulture, $"invoice-{n}.pdf"),
-            }),
-            MessageTypes.Audio or MessageTypes.Voice or MessageTypes.Sticker => Completed(type, new JsonObject()),
+            }, media),
+            MessageTypes.Audio or MessageTypes.Voice or MessageTypes.Sticker => Completed(type, new JsonObject(), media),
             MessageTypes.Location => new JsonObject
             {
                 ["latitude"] = 37.758056,
@@ -76,18 +79,32 @@ public static class InboundContent
     }
 
     /// <summary>
-    /// <paramref name="content"/> with what the servers add to a user's file of media <paramref name="type"/>
-    /// when it is missing: an id, the MIME type, and the SHA-256 of the file (hex). Other types are returned as they are.
+    /// <paramref name="content"/> with what the servers add to a user's file of media <paramref name="type"/>:
+    /// without an id, a new file the servers hold, with its id, MIME type and SHA-256 (hex); with the id of a
+    /// file the servers hold (one a business sent, which the user forwards), a copy of it under a new id.
+    /// An id the servers do not hold is kept as given, and what is missing beside it is made up. Other types
+    /// are returned as they are.
     /// </summary>
-    public static JsonNode Completed(string type, JsonNode content)
+    public static JsonNode Completed(string type, JsonNode content, MediaHost media)
     {
         ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(media);
         if (!MessageTypes.Media.Contains(type) || content is not JsonObject file)
         {
             return content;
         }
 
-        file["id"] ??= Guid.NewGuid().ToString();
+        var held = file["id"] is not { } id ? media.Write(file["mime_type"]?.GetValue<string>() ?? MimeTypes[type], type)
+            : id.GetValueKind() == JsonValueKind.String && media.Find(id.GetValue<string>()) is { } sent ? media.Forward(sent)
+            : null;
+        if (held is not null)
+        {
+            file["id"] = held.Id;
+            file["mime_type"] ??= held.ContentType;
+            file["sha256"] ??= held.Sha256;
+            return file;
+        }
+
         file["mime_type"] ??= MimeTypes[type];
         file["sha256"] ??= Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(file["id"]!.ToJsonString())));
         return file;

@@ -60,7 +60,7 @@ public sealed class UpstreamConversation(FrameConnection connection, Cancellatio
                         now = server.Clock.GetUtcNow().ToUnixTimeMilliseconds();
                     }
 
-                    session.Number.Accept(session, send, now, server.Receipts, server.Options.NotOnWhatsApp);
+                    session.Number.Accept(session, send, now, server.Receipts, server.Options.NotOnWhatsApp, server.Media);
                     break;
                 case InboundAckFrame ack when Session is { } session:
                     session.Number.AckInbound(session, ack.Id);

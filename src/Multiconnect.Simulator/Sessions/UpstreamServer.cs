@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Multiconnect.Simulator.Authority;
 using Multiconnect.Simulator.Faults;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Simulator.Traffic;
 
@@ -12,6 +13,7 @@ public sealed class UpstreamServer(
     CertificateAuthority authority,
     FaultInjector faults,
     ReceiptScheduler receipts,
+    MediaHost media,
     IOptions<SimulatorOptions> options,
     TimeProvider clock,
     ILogger<UpstreamServer> logger)
@@ -23,6 +25,8 @@ public sealed class UpstreamServer(
     public FaultInjector Faults { get; } = faults;
 
     public ReceiptScheduler Receipts { get; } = receipts;
+
+    public MediaHost Media { get; } = media;
 
     public SimulatorOptions Options { get; } = options.Value;
 

@@ -3,13 +3,14 @@ using System.Globalization;
 using Microsoft.Extensions.Options;
 using Multiconnect.Contracts.Messaging;
 using Multiconnect.Contracts.Routing;
+using Multiconnect.Simulator.Media;
 using Multiconnect.Simulator.Numbers;
 using Multiconnect.Upstream;
 
 namespace Multiconnect.Simulator.Traffic;
 
 /// <summary>Simulated users writing to every known business number at the configured rate, messages of the configured types mixed at random.</summary>
-public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNumbers numbers, TimeProvider clock) : BackgroundService
+public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNumbers numbers, MediaHost media, TimeProvider clock) : BackgroundService
 {
     private static readonly TimeSpan Tick = TimeSpan.FromMilliseconds(50);
 
@@ -42,7 +43,7 @@ public sealed class InboundUsers(IOptions<SimulatorOptions> options, BusinessNum
                 {
                     var from = users[Random.Shared.Next(users.Length)];
                     var type = types[Random.Shared.Next(types.Length)];
-                    var body = InboundContent.Sample(type, from.Value, ++_written);
+                    var body = InboundContent.Sample(type, from.Value, ++_written, media);
                     foreach (var number in numbers.All)
                     {
                         // Only numbers with a live session: an abandoned number's held queue would grow forever.

@@ -65,7 +65,7 @@ public sealed class JsonRequestBodyTests
     }
 
     [Theory]
-    [InlineData("""{"to":"16315551234","text":{"body":"hi"},"ttl":86400}""", "ttl")]
+    [InlineData("""{"to":"16315551234","text":{"body":"hi"},"render_mentions":true}""", "render_mentions")]
     [InlineData("""{"to":"16315551234","text":{"body":"hi","extra":1}}""", "text.extra")]
     [InlineData("""{"to":"16315551234","text":{"body":"hi"},"preview_url":"yes"}""", "preview_url")]
     public async Task A_send_with_a_field_the_gateway_does_not_act_on_is_refused_by_name(string json, string field)

@@ -34,7 +34,7 @@ public sealed class MetricsTextTests
             new WebhooksHealth(7),
             [new ApiRequestCount("/v1/messages/", "POST", 201, 15)]);
 
-        var lines = MetricsApi.ToPrometheus(metrics).Split('\n');
+        var lines = StatsMetric.ToPrometheus(MetricsApi.Figures(metrics)).Split('\n');
 
         Assert.Contains("""multiconnect_messages_accepted_total{shard="0",owner="h:coreapp-a"} 10""", lines);
         Assert.Contains("""multiconnect_messages_sent_total{shard="0",owner="h:coreapp-a"} 9""", lines);
@@ -42,6 +42,8 @@ public sealed class MetricsTextTests
         Assert.Contains("""multiconnect_shard_backlog{shard="0",owner="h:coreapp-a"} 1""", lines);
         Assert.Contains("""multiconnect_messages_accepted_total{shard="1",owner="h:coreapp-b"} 5""", lines);
         Assert.Contains("multiconnect_webhooks_backlog 7", lines);
+        Assert.Contains("multiconnect_shard_count 2", lines);
+        Assert.Contains("""multiconnect_shard_epoch{shard="0",owner="h:coreapp-a"} 3""", lines);
         Assert.Contains("""multiconnect_api_requests_total{endpoint="/v1/messages/",method="POST",status="201"} 15""", lines);
         Assert.Contains("# TYPE multiconnect_shard_backlog gauge", lines);
         Assert.Single(lines, line => line == "# TYPE multiconnect_messages_accepted_total counter");

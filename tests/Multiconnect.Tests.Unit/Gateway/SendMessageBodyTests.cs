@@ -153,11 +153,55 @@ public sealed class SendMessageBodyTests
     [Fact]
     public void Every_unknown_field_and_value_of_the_wrong_type_is_named_at_once()
     {
-        var errors = Validate("""{"to":7,"type":"interactive","ttl":1,"interactive":{"type":"list","body":{"text":[]},"action":{"sections":[{"rows":[{"id":"1","title":2}]}]}}}""").Error!.Errors;
+        var errors = Validate("""{"to":7,"type":"interactive","priority":1,"interactive":{"type":"list","body":{"text":[]},"action":{"sections":[{"rows":[{"id":"1","title":2}]}]}}}""").Error!.Errors;
 
         Assert.Equal(
-            ["to: must be a string", "ttl: is not a known parameter here", "interactive.body.text: must be a string", "interactive.action.sections[0].rows[0].title: must be a string"],
+            ["to: must be a string", "priority: is not a known parameter here", "interactive.body.text: must be a string", "interactive.action.sections[0].rows[0].title: must be a string"],
             errors.Select(e => e.Details.Split(';')[0]));
+    }
+
+    [Theory]
+    [InlineData("\"P4D\"", 345_600)]
+    [InlineData("\"PT30M\"", 1_800)]
+    [InlineData("\"P1DT1S\"", 86_401)]
+    [InlineData("\"86400\"", 86_400)]
+    [InlineData("86400", 86_400)]
+    [InlineData("1", 1)]
+    [InlineData("\"P30D\"", 2_592_000)]
+    public void A_ttl_is_an_ISO_8601_duration_or_whole_seconds_as_a_string_or_a_number(string ttl, int seconds)
+    {
+        var request = Validate("""{"to":"16315551234","type":"template","ttl":""" + ttl + ""","template":{"name":"t","language":{"code":"en"}}}""");
+
+        Assert.True(request.IsValid, request.Error?.ToString());
+        Assert.Equal(seconds, request.Value.TtlSeconds);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("\"P31D\"")]
+    [InlineData("2592001")]
+    [InlineData("1.5")]
+    [InlineData("\"PT0.5S\"")]
+    [InlineData("\"4 days\"")]
+    [InlineData("\"\"")]
+    [InlineData("true")]
+    [InlineData("99999999999999999999")]
+    public void A_ttl_that_is_not_1_second_to_30_days_is_refused_naming_the_field(string ttl)
+    {
+        var error = Assert.Single(Validate($$$"""{"to":"16315551234","ttl":{{{ttl}}},"text":{"body":"hi"}}""").Error!.Errors);
+
+        Assert.Equal(ApiErrorCodes.ParameterValueNotValid, error.Code);
+        Assert.StartsWith("ttl: must be", error.Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_ttl_a_template_or_hsm_waits_the_originals_7_days_and_any_other_type_without_limit()
+    {
+        Assert.Equal(604_800, Validate("""{"to":"16315551234","type":"template","template":{"name":"t","language":{"code":"en"}}}""").Value!.TtlSeconds);
+        Assert.Equal(604_800, Validate("""{"to":"16315551234","type":"hsm","hsm":{"namespace":"n","element_name":"e","language":{"code":"en"},"localizable_params":[]}}""").Value!.TtlSeconds);
+        Assert.Null(Validate("""{"to":"16315551234","text":{"body":"hi"}}""").Value!.TtlSeconds);
+        Assert.Equal(60, Validate("""{"to":"16315551234","ttl":60,"text":{"body":"hi"}}""").Value!.TtlSeconds);
     }
 
     private static string Body(int length) => $$$"""{"to":"16315551234","text":{"body":"{{{new string('x', length)}}}"}}""";

@@ -26,6 +26,29 @@ public sealed class MessageMixTests
     }
 
     [Fact]
+    public async Task Once_uploaded_every_other_medium_names_its_file_by_id_and_still_carries_its_sequence()
+    {
+        var uploads = new List<string?>();
+        using var http = new HttpClient(new Answering(request =>
+        {
+            uploads.Add(request.Content!.Headers.ContentType!.MediaType);
+            return $$"""{"media":[{"id":"{{Guid.NewGuid()}}"}]}""";
+        })) { BaseAddress = new Uri("http://gateway") };
+
+        var mix = await MessageMix.Parse("image=1,document=1,text=1", out _)!.UploadAsync(http, CancellationToken.None);
+        var bodies = Enumerable.Range(0, 400).Select(seq => (Seq: seq, Send: JsonRequestBody.From<SendMessageBody>(JsonDocument.Parse(mix.Body("16315551234", seq)).RootElement)))
+            .Where(b => b.Send.Value!.MessageType != "text").ToList();
+
+        Assert.Equal(["image/jpeg", "application/pdf"], uploads);
+        Assert.All(bodies, b =>
+        {
+            Assert.True(b.Send.IsValid, b.Send.Error?.ToString());
+            Assert.Equal(b.Seq % 2 == 0, MessageContent.MediaId(b.Send.Value!.MessageType, b.Send.Value.Content()) is not null);
+            Assert.True(MessageSequence.TryRead(b.Send.Value!.Content(), out var sequence) && sequence == b.Seq);
+        });
+    }
+
+    [Fact]
     public void The_weights_decide_the_share_of_each_type()
     {
         var mix = MessageMix.Parse("text=80,template=20", out _)!;
@@ -64,5 +87,12 @@ public sealed class MessageMixTests
     public void A_text_not_starting_with_it_or_a_JSON_content_without_it_has_none(string body)
     {
         Assert.False(MessageSequence.TryRead(body, out _));
+    }
+
+    /// <summary>Answers every request 201 with the JSON <c>answer</c> gives.</summary>
+    private sealed class Answering(Func<HttpRequestMessage, string> answer) : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.Created) { Content = new StringContent(answer(request), System.Text.Encoding.UTF8, "application/json") });
     }
 }

@@ -37,6 +37,19 @@ public sealed class StatusErrorsTests
     }
 
     [Theory]
+    [InlineData(RefusalReasons.TemplateMissing, 2001, "Template Missing")]
+    [InlineData(RefusalReasons.TemplateParamMismatch, 2000, "Template Param Count Mismatch")]
+    [InlineData(RefusalReasons.MediaMissing, 1006, "Resource not found")]
+    [InlineData(StatusErrors.Expired, 410, "Message expired")]
+    public void Templates_media_and_expiry_take_the_originals_codes(string reason, int code, string title)
+    {
+        var error = StatusErrors.For(reason, "why", "template");
+
+        Assert.Equal((code, title, $"{reason}: why"), (error.Code, error.Title, error.Details));
+        Assert.Equal(reason, StatusErrors.Label(reason));
+    }
+
+    [Theory]
     [InlineData(RefusalReasons.ContentInvalid, "content_invalid")]
     [InlineData(RefusalReasons.TypeUnsupported, "type_unsupported")]
     [InlineData(RefusalReasons.NotOnWhatsApp, "not_on_whatsapp")]

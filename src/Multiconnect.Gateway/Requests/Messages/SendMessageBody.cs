@@ -10,7 +10,8 @@ namespace Multiconnect.Gateway.Requests.Messages;
 /// <summary>
 /// POST /v1/messages (WA-API.md §3): <c>to</c>, <c>recipient_type</c> (<c>individual</c>, the default),
 /// <c>type</c> (<c>text</c>, the default) and the object named by the type, no other. <c>preview_url</c> is
-/// checked to be a boolean and passed over: link previews are drawn by the recipient's phone. The message
+/// checked to be a boolean and passed over: link previews are drawn by the recipient's phone. <c>ttl</c> is
+/// how long the message may wait to be sent (<see cref="MessageTtl"/>). The message
 /// travels as <see cref="Content"/>: the text of a text message, or the type's object as compact JSON,
 /// for the WhatsApp servers to render.
 /// </summary>
@@ -19,6 +20,7 @@ public sealed record SendMessageBody(
     string? RecipientType = null,
     string? Type = null,
     bool? PreviewUrl = null,
+    JsonElement? Ttl = null,
     TextContent? Text = null,
     TemplateContent? Template = null,
     HsmContent? Hsm = null,
@@ -43,6 +45,10 @@ public sealed record SendMessageBody(
     /// <summary>The recipient in canonical form; only for a body that passed <see cref="Validate"/>.</summary>
     [JsonIgnore]
     public RecipientId Recipient => RecipientId.TryParse(To, out var recipient, out _) ? recipient : throw new InvalidOperationException("The recipient was not validated.");
+
+    /// <summary>How long the message may wait to be sent, in seconds: its <c>ttl</c>, or its type's default; null for no limit. Only for a body that passed <see cref="Validate"/>.</summary>
+    [JsonIgnore]
+    public int? TtlSeconds => Ttl is { } ttl ? MessageTtl.Seconds(ttl, out _) : MessageTtl.Default(MessageType);
 
     /// <summary>The medium of an image, audio, video, document or sticker message; null for the other types.</summary>
     [JsonIgnore]
@@ -76,6 +82,11 @@ public sealed record SendMessageBody(
         if (problems.Required(To, "to") && !RecipientId.TryParse(To, out _, out var problem))
         {
             problems.Invalid("to", $"is not a WhatsApp id: it {problem}");
+        }
+
+        if (Ttl is { } ttl && MessageTtl.Seconds(ttl, out var ttlProblem) is null)
+        {
+            problems.Invalid("ttl", ttlProblem!);
         }
 
         if (!MessageTypes.Outbound.Contains(MessageType))
