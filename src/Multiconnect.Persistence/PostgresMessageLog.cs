@@ -13,6 +13,7 @@ public sealed class PostgresMessageLog(NpgsqlDataSource dataSource, string servi
         // the rows it loads as pending include every message accepted before it took over. The shard map's
         // row too: a change of count waits for this append, so no row of an older generation commits after
         // it, and a shard that gains recipients sees, once the change is made, every row it must wait for.
+        // (The change locks the table first, so that appends that overlap cannot keep it waiting.)
         await using var command = dataSource.CreateCommand("""
             WITH lease AS (
                 SELECT 1 FROM shard_leases WHERE service_id = $1 AND shard_id = $2 AND epoch = $3 FOR SHARE),

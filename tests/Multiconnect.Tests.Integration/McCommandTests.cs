@@ -94,12 +94,14 @@ public sealed class McCommandTests : IAsyncLifetime
         using var simulator = new SimulatorAdmin(new Uri(status.GetProperty("urls").GetProperty("simulator").GetString()!), Secret(credentials, "simulator_admin_token"));
         var phone = Secret(credentials, "phone_number");
 
-        // 2 → 4 → 8 → 2 → 4 under load, a change each time 1,500 more messages have arrived.
-        var load = McAsync(TimeSpan.FromMinutes(3), "load", "--rate", "300", "--recipients", "200", "--duration", "40s", "--json");
+        // 2 → 4 → 8 → 2 → 4 under load, a change each time 600 more messages (2 s of load) have arrived. The
+        // load lasts long enough for all four on a busy machine, where each ./mc shards takes seconds to start.
+        var load = McAsync(TimeSpan.FromMinutes(3), "load", "--rate", "300", "--recipients", "200", "--duration", "60s", "--json");
         foreach (var shards in new[] { 4, 8, 2, 4 })
         {
             var delivered = await simulator.CounterAsync(phone, "delivered");
-            await Eventually.True(async () => await simulator.CounterAsync(phone, "delivered") >= delivered + 1500, "1,500 more messages to arrive", TimeSpan.FromSeconds(60));
+            await Eventually.True(async () => await simulator.CounterAsync(phone, "delivered") >= delivered + 600, "600 more messages to arrive", TimeSpan.FromSeconds(30));
+            Assert.False(load.IsCompleted, $"the load ended before the change to {shards} shards");
             var change = await McAsync(TimeSpan.FromSeconds(30), "shards", Text(shards));
             Assert.True(change.ExitCode == 0, $"./mc shards {shards} failed:\n{change.Output}\n{change.Error}");
             Assert.StartsWith($"201 {{\"account\":{{\"shards\":{shards}}},\"meta\"", change.Output, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Multiconnect.Contracts.Grains;
 using Multiconnect.Grains.Messaging;
 using Multiconnect.Contracts.Routing;
@@ -134,5 +135,46 @@ public sealed class MessageLogTests(PostgresFixture postgres)
         await maps.ChangeAsync(ShardCount.From(2), Account, CancellationToken.None);
         Assert.Equal([3], await log.ShardsWithPendingAsync(2, CancellationToken.None));
         Assert.Equal([0, 3], await log.ShardsWithPendingAsync(0, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task A_change_of_count_waits_for_the_appends_in_flight_and_not_for_a_stream_of_overlapping_ones()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        var maps = new PostgresShardMapStore(cluster.Database, "test");
+        var before = await maps.ReadAsync(CancellationToken.None);
+
+        // A relay of transactions holding the map's row FOR SHARE, as appends hold it until they commit: each
+        // for 300 ms, a new one every 100 ms, so that the row is never free. Row locks are not queued: an
+        // update alone would wait behind the relay for as long as it ran (30 s at most here).
+        var firstHeld = new TaskCompletionSource();
+        var holders = new List<Task> { HoldMapAsync(cluster.Database, firstHeld) };
+        await firstHeld.Task;
+        var change = maps.ChangeAsync(ShardCount.From(4), Account, CancellationToken.None);
+        var relay = Stopwatch.StartNew();
+        while (!change.IsCompleted && relay.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.WhenAny(change, Task.Delay(TimeSpan.FromMilliseconds(100)));
+            holders.Add(HoldMapAsync(cluster.Database));
+        }
+
+        Assert.True(change.IsCompleted, "the change was still waiting when the relay of shared locks ended");
+        Assert.Equal(before.Generation + 1, (await change).Generation);
+        await Task.WhenAll(holders);
+    }
+
+    /// <summary>Holds the shard map's row FOR SHARE for 300 ms, as an append holds it until it commits.</summary>
+    private static async Task HoldMapAsync(NpgsqlDataSource database, TaskCompletionSource? held = null)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using (var hold = new NpgsqlCommand("SELECT 1 FROM shard_maps WHERE service_id = 'test' FOR SHARE", connection, transaction))
+        {
+            await hold.ExecuteScalarAsync();
+        }
+
+        held?.SetResult();
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        await transaction.CommitAsync();
     }
 }
