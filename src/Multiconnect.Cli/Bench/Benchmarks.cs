@@ -19,12 +19,12 @@ internal static class Benchmarks
     /// (JIT tiering, pools, PostgreSQL's caches and statistics): 8 shards measured 1,095, 2,373, then
     /// 2,800–3,100 msg/s in successive 20 s runs; a minute of it takes most of that away.
     /// </param>
-    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns, int ReshardingRuns)
+    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns, int ReshardingRuns, int StartupRuns)
     {
-        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5, 3);
+        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5, 3, 3);
 
-        /// <summary>A smoke run: every table, one short run each.</summary>
-        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1, 1);
+        /// <summary>A smoke run: every table, one short run each (the first minute of a fresh cluster is not shortened, so it is left out).</summary>
+        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1, 1, 0);
     }
 
     private const int CoreAppPoolSize = 8;
@@ -37,7 +37,7 @@ internal static class Benchmarks
     }
 
     /// <summary>The tables `--only` can pick.</summary>
-    public static readonly string[] Tables = ["scaling", "maximum", "failover", "resharding", "media"];
+    public static readonly string[] Tables = ["scaling", "maximum", "startup", "failover", "resharding", "media"];
 
     public static async Task<int> RunAsync(bool quick, string? only)
     {
@@ -67,6 +67,14 @@ internal static class Benchmarks
             report.AppendLine("### PostgreSQL connections per process under the maximum load\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · peak of pg_stat_activity sampled every 50 ms during all the runs above\n");
             report.AppendLine(connections);
+        }
+
+        if (Runs("startup") && options.StartupRuns > 0)
+        {
+            Progress("the first minute of a fresh cluster");
+            report.AppendLine("### The first minute of a fresh cluster\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.StartupRuns} runs of each variant, alternating, each on a fresh cluster (3 CoreApps, 8 shards, upstream uncapped); delivered msg/s from the start of `load --max` with {options.Recipients} callers\n");
+            report.AppendLine(await StartupBenchmark.RunAsync(server, options.StartupRuns, options.Recipients));
         }
 
         if (Runs("failover"))
@@ -153,19 +161,23 @@ internal static class Benchmarks
         return (table.ToString(), connections.ToString());
     }
 
-    /// <summary>A fresh cluster: CoreApps named coreapp-a, coreapp-b, … each with a pool of <paramref name="coreAppPoolSize"/>.</summary>
+    /// <summary>
+    /// A fresh cluster: CoreApps named coreapp-a, coreapp-b, … each with a pool of <paramref name="coreAppPoolSize"/>;
+    /// <paramref name="environment"/> is added to the CoreApps' and the gateway's.
+    /// </summary>
     internal static async Task<BenchCluster> StartAsync(
-        PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings, int coreApps = 3, int coreAppPoolSize = CoreAppPoolSize)
+        PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings, int coreApps = 3, int coreAppPoolSize = CoreAppPoolSize,
+        IReadOnlyDictionary<string, string?>? environment = null)
     {
         var cluster = await LocalCluster.CreateAsync(server);
         await cluster.StartSimulatorAsync(simulatorSettings);
         var started = new List<NodeProcess>();
         for (var i = 0; i < coreApps; i++)
         {
-            started.Add(await cluster.StartCoreAppAsync($"coreapp-{(char)('a' + i)}", coreAppPoolSize));
+            started.Add(await cluster.StartCoreAppAsync($"coreapp-{(char)('a' + i)}", coreAppPoolSize, environment));
         }
 
-        var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize);
+        var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize, settings: environment);
         return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
     }
 

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Multiconnect.Harness;
+
+namespace Multiconnect.Cli.Bench;
+
+/// <summary>
+/// A fresh cluster's first minute, as a new user meets it: 3 CoreApps and a gateway just started, 8 shards,
+/// `load --max` from the moment every shard has its session. Delivered msg/s in the first 10, 30 and 60 s,
+/// and in the 30 s after (the warm rate); each variant of the runtime's settings (given to the CoreApps and
+/// the gateway) on its own fresh cluster, the variants alternating run by run.
+/// </summary>
+internal static class StartupBenchmark
+{
+    /// <summary>
+    /// The settings compared: the runtime's defaults; tiered compilation off (every method compiled once, fully
+    /// optimized; precompiled framework code kept as it is); quick JIT off (methods without precompiled code
+    /// compiled fully optimized at once, the framework's still tiered up).
+    /// </summary>
+    public static readonly IReadOnlyList<(string Name, IReadOnlyDictionary<string, string?> Environment)> Variants =
+    [
+        ("runtime defaults", new Dictionary<string, string?>()),
+        ("tiered compilation off", new Dictionary<string, string?> { ["DOTNET_TieredCompilation"] = "0" }),
+        ("quick JIT off", new Dictionary<string, string?> { ["DOTNET_TC_QuickJit"] = "0" }),
+    ];
+
+    private const int Shards = 8;
+    private static readonly TimeSpan[] Marks = [TimeSpan.FromSeconds(10), TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), TimeSpan.FromSeconds(90)];
+
+    public static async Task<string> RunAsync(PostgresServer server, int runs, int recipients)
+    {
+        var results = Variants.ToDictionary(v => v.Name, _ => new List<double[]>());
+        var table = new StringBuilder();
+        table.AppendLine("| variant | run | first 10 s | first 30 s | first 60 s | warm (60–90 s) | first 30 s / warm |");
+        table.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        for (var run = 1; run <= runs; run++)
+        {
+            foreach (var (name, environment) in Variants)
+            {
+                var rates = await MeasureAsync(server, environment, recipients);
+                results[name].Add(rates);
+                await Console.Error.WriteLineAsync($"  {name}, run {run}: {string.Join(", ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} msg/s");
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {run} | {rates[0]:0} | {rates[1]:0} | {rates[2]:0} | {rates[3]:0} | {rates[1] / rates[3]:0%} |");
+            }
+        }
+
+        foreach (var (name, _) in Variants)
+        {
+            var median = Enumerable.Range(0, Marks.Length).Select(i => Benchmarks.Median(results[name].Select(r => r[i]))).ToArray();
+            table.AppendLine(CultureInfo.InvariantCulture,
+                $"| **{name}** | **median** | **{median[0]:0}** | **{median[1]:0}** | **{median[2]:0}** | **{median[3]:0}** | **{Benchmarks.Median(results[name].Select(r => r[1] / r[3])):0%}** |");
+        }
+
+        return table.ToString();
+    }
+
+    /// <summary>Delivered msg/s in the first 10, 30 and 60 s of the load and in the 30 s after.</summary>
+    private static async Task<double[]> MeasureAsync(PostgresServer server, IReadOnlyDictionary<string, string?> environment, int recipients)
+    {
+        await using var bench = await Benchmarks.StartAsync(server, simulatorSettings: null, environment: environment);
+        var (cluster, gateway, token, _) = bench;
+        var phone = await cluster.RegisterAccountAsync(gateway, token, Shards);
+        await Eventually.True(
+            async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == Shards,
+            $"all {Shards} shards to have their upstream session", TimeSpan.FromSeconds(60));
+
+        var delivered = new List<long>();
+        var clock = Stopwatch.StartNew();
+        var load = MessageLoad.RunAsync(gateway.Http.BaseAddress!, token, MessageLoad.NewRecipients(recipients), int.MaxValue, Marks[^1]);
+        foreach (var mark in Marks)
+        {
+            if (mark > clock.Elapsed)
+            {
+                await Task.Delay(mark - clock.Elapsed);
+            }
+
+            delivered.Add((await cluster.Simulator!.CountersAsync(phone)).GetValueOrDefault("delivered"));
+        }
+
+        await load;
+        return [delivered[0] / 10.0, delivered[1] / 30.0, delivered[2] / 60.0, (delivered[3] - delivered[2]) / 30.0];
+    }
+}
