@@ -368,17 +368,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     }
 
     /// <summary>
-    /// Puts the file <paramref name="message"/> names on the servers (<see cref="ShardMedia.PutAsync"/>), trying
+    /// Puts the file <paramref name="message"/> names, if it names one, on the servers (<see cref="ShardMedia.PutAsync"/>), trying
     /// again with back-off while the store or the servers cannot be reached, as long as the session lives.
     /// Null when the message may go; otherwise why it never can.
     /// </summary>
     private async Task<string?> PutMediaAsync(PendingMessage message, BusinessAccount account, UpstreamSession session)
     {
-        if (!MessageTypes.Media.Contains(message.Type))
-        {
-            return null;
-        }
-
         var delay = TimeSpan.FromMilliseconds(100);
         while (true)
         {
@@ -495,8 +490,7 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
     /// <summary>Fetches the file of a user's media message; one that cannot be had is logged and counted, and the message is stored without it.</summary>
     private async Task FetchMediaAsync(InboundFrame inbound, BusinessAccount account)
     {
-        if (MessageTypes.Media.Contains(inbound.MessageType)
-            && await _media.FetchAsync(_options.UpstreamUrl!, account, inbound, _stop.Token) is { } problem)
+        if (await _media.FetchAsync(_options.UpstreamUrl!, account, inbound, _stop.Token) is { } problem)
         {
             LogInboundMediaUnavailable(_logger, _shardId, inbound.Id, problem);
             _tally.OnInboundMediaUnavailable();
