@@ -19,12 +19,12 @@ internal static class Benchmarks
     /// (JIT tiering, pools, PostgreSQL's caches and statistics): 8 shards measured 1,095, 2,373, then
     /// 2,800–3,100 msg/s in successive 20 s runs; a minute of it takes most of that away.
     /// </param>
-    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns, int ReshardingRuns, int StartupRuns)
+    public sealed record Options(int Runs, TimeSpan Duration, TimeSpan Warmup, int Recipients, int SessionCap, IReadOnlyList<int> ScalingShards, IReadOnlyList<int> MaxShards, int FailoverRuns, int ReshardingRuns, int StartupRuns, IReadOnlyList<int> ScaleShards)
     {
-        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5, 3, 3);
+        public static readonly Options Full = new(3, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(60), 400, 250, [1, 2, 4, 8], [2, 8], 5, 3, 3, [16, 32]);
 
         /// <summary>A smoke run: every table, one short run each (the first minute of a fresh cluster is not shortened, so it is left out).</summary>
-        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1, 1, 0);
+        public static readonly Options Quick = new(1, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5), 200, 250, [1, 2], [2], 1, 1, 0, [4]);
     }
 
     private const int CoreAppPoolSize = 8;
@@ -37,7 +37,7 @@ internal static class Benchmarks
     }
 
     /// <summary>The tables `--only` can pick.</summary>
-    public static readonly string[] Tables = ["scaling", "maximum", "startup", "failover", "resharding", "media"];
+    public static readonly string[] Tables = ["scaling", "maximum", "startup", "scale", "failover", "resharding", "media"];
 
     public static async Task<int> RunAsync(bool quick, string? only)
     {
@@ -61,8 +61,12 @@ internal static class Benchmarks
             Progress("maximum durable throughput, cap off");
             report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, {options.Recipients} callers each sending its next message once the last was accepted\n");
-            var (maximum, connections) = await MaximumAsync(server, options);
+            var (maximum, connections, reference) = await MaximumAsync(server, options);
             report.AppendLine(maximum);
+
+            report.AppendLine("### The accept path alone, the reference for the limit\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · the same load against the accept path alone (POST, the gateway's validation, the shards' group commit into the message log, 201; no Orleans, no delivery; in the bench's process, on its own database of the same PostgreSQL), median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up\n");
+            report.AppendLine(reference);
 
             report.AppendLine("### PostgreSQL connections per process under the maximum load\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · peak of pg_stat_activity sampled every 50 ms during all the runs above\n");
@@ -75,6 +79,14 @@ internal static class Benchmarks
             report.AppendLine("### The first minute of a fresh cluster\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.StartupRuns} runs of each variant, alternating, each on a fresh cluster (3 CoreApps, 8 shards, upstream uncapped); delivered msg/s from the start of `load --max` with {options.Recipients} callers\n");
             report.AppendLine(await StartupBenchmark.RunAsync(server, options.StartupRuns, options.Recipients));
+        }
+
+        if (Runs("scale"))
+        {
+            Progress("16 and 32 shards, simulator cap on");
+            report.AppendLine("### Many shards: N shards on N + 1 CoreApps\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · upstream capped at {ScaleBenchmark.SessionCap} msg/s per session, offered 1.5 × cap × shards by {options.Recipients} recipients; median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up; CoreApps with a pool of 2, the gateway 4; then {options.Runs} crashes (SIGKILL) of shard 0's CoreApp\n");
+            report.AppendLine(await ScaleBenchmark.RunAsync(server, options));
         }
 
         if (Runs("failover"))
@@ -127,8 +139,11 @@ internal static class Benchmarks
         return table.ToString();
     }
 
-    private static async Task<(string Throughput, string Connections)> MaximumAsync(PostgresServer server, Options options)
+    private static async Task<(string Throughput, string Connections, string Reference)> MaximumAsync(PostgresServer server, Options options)
     {
+        var reference = new StringBuilder();
+        reference.AppendLine("| shards | accept path alone, msg/s each run | **median msg/s** | median p50 / p99 ms | end to end (median above) | end to end / accept path |");
+        reference.AppendLine("| --- | --- | --- | --- | --- | --- |");
         var table = new StringBuilder();
         table.AppendLine($"| shards | run | accepted | msg/s | p50 ms | p99 ms | errors | out of order | duplicates | CPU µs per message: {string.Join(" / ", ThroughputRun.CpuGroups)} |");
         table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -147,6 +162,11 @@ internal static class Benchmarks
 
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| **{shards}** | **median** | | **{Median(runs.Select(r => r.Load.Rate)):0}** | {Median(runs.Select(r => r.Load.P50Ms)):0.0} | {Median(runs.Select(r => r.Load.P99Ms)):0.0} | | | | |");
+
+            var accepts = await AcceptPathRunsAsync(server, shards, options);
+            var (endToEnd, alone) = (Median(runs.Select(r => r.Load.Rate)), Median(accepts.Select(r => r.Rate)));
+            reference.AppendLine(CultureInfo.InvariantCulture,
+                $"| {shards} | {string.Join(", ", accepts.Select(r => r.Rate.ToString("0", CultureInfo.InvariantCulture)))} | **{alone:0}** | {Median(accepts.Select(r => r.P50Ms)):0.0} / {Median(accepts.Select(r => r.P99Ms)):0.0} | {endToEnd:0} | {endToEnd / alone:0%} |");
         }
 
         var connections = new StringBuilder();
@@ -158,7 +178,23 @@ internal static class Benchmarks
             connections.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pool} | {all.Max(r => r.PeakConnections.GetValueOrDefault(name))} |");
         }
 
-        return (table.ToString(), connections.ToString());
+        return (table.ToString(), connections.ToString(), reference.ToString());
+    }
+
+    /// <summary>The maximum load's runs against <see cref="AcceptReference"/> with <paramref name="shards"/> shards, after the same warm-up.</summary>
+    private static async Task<List<LoadResult>> AcceptPathRunsAsync(PostgresServer server, int shards, Options options)
+    {
+        await using var reference = await AcceptReference.StartAsync(server, shards);
+        await MessageLoad.RunAsync(reference.Address, reference.Token, MessageLoad.NewRecipients(options.Recipients), int.MaxValue, options.Warmup);
+        var runs = new List<LoadResult>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var result = await MessageLoad.RunAsync(reference.Address, reference.Token, MessageLoad.NewRecipients(options.Recipients), int.MaxValue, options.Duration);
+            await Console.Error.WriteLineAsync($"  accept path alone, {shards} shards, run {run}: {result.Rate:0} msg/s accepted {string.Join(' ', result.Errors.Select(e => $"{e.Key}:{e.Value}"))}");
+            runs.Add(result);
+        }
+
+        return runs;
     }
 
     /// <summary>
@@ -174,12 +210,16 @@ internal static class Benchmarks
         var started = new List<NodeProcess>();
         for (var i = 0; i < coreApps; i++)
         {
-            started.Add(await cluster.StartCoreAppAsync($"coreapp-{(char)('a' + i)}", coreAppPoolSize, environment));
+            started.Add(await cluster.StartCoreAppAsync(CoreAppName(i), coreAppPoolSize, environment));
         }
 
         var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize, settings: environment);
         return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
     }
+
+    /// <summary>coreapp-a … coreapp-z, then coreapp-aa, coreapp-ab, …</summary>
+    private static string CoreAppName(int i) =>
+        "coreapp-" + (i < 26 ? $"{(char)('a' + i)}" : $"{(char)('a' + (i / 26) - 1)}{(char)('a' + (i % 26))}");
 
     private static async Task<List<ThroughputRun>> RunsAsync(BenchCluster bench, int shards, Options options, double? rate)
     {

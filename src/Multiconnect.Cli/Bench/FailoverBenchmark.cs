@@ -48,7 +48,7 @@ internal static class FailoverBenchmark
     }
 
     /// <summary>The victim, resumed if it was stopped (it then finds itself declared dead and exits), is started again as the spare.</summary>
-    private static async Task ReviveAsync(LocalCluster cluster, FailoverRun run)
+    internal static async Task ReviveAsync(LocalCluster cluster, FailoverRun run, int poolSize = 4)
     {
         var victim = cluster.CoreApp(run.Victim);
         if (run.Signal == "STOP")
@@ -64,7 +64,7 @@ internal static class FailoverBenchmark
             }
         }
 
-        await cluster.StartCoreAppAsync(run.Victim);
+        await cluster.StartCoreAppAsync(run.Victim, poolSize);
     }
 
     private static string Report(List<FailoverRun> results)
