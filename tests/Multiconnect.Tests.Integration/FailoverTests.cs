@@ -34,6 +34,25 @@ public sealed class FailoverTests(PostgresFixture postgres)
     }
 
     [Fact]
+    public async Task When_the_only_active_coreapp_crashes_while_another_is_joining_the_joiner_takes_its_shard_within_seconds()
+    {
+        await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
+        await ShardPlacementTests.StartAsync(cluster, coreApps: 1, shards: 1);
+        var epoch = (await cluster.LeasesAsync())[0].Epoch;
+
+        // coreapp-b starts joining; coreapp-a dies before b can be active, so no active silo is left to vote
+        // a dead. b joins only once a's "I am alive" row is stale (6 s; Orleans' default took a minute),
+        // then declares a dead itself and takes the shard.
+        await cluster.StartCoreAppAsync("coreapp-b", waitUntilActive: false);
+        await cluster.CoreApp("coreapp-a").SignalAsync("KILL");
+
+        var owner = await Eventually.Get(
+            async () => (await cluster.LeasesAsync()).TryGetValue(0, out var lease) && lease.Epoch > epoch ? lease.Owner : null,
+            "shard 0's lease to move", TimeSpan.FromSeconds(40));
+        Assert.Equal("coreapp-b", owner);
+    }
+
+    [Fact]
     public async Task A_hung_coreapp_loses_its_shard_to_the_spare_and_once_resumed_is_refused_by_the_fence()
     {
         await using var cluster = await LocalCluster.CreateAsync(postgres.Server);
