@@ -77,7 +77,7 @@ internal static class Benchmarks
         {
             Progress("the first minute of a fresh cluster");
             report.AppendLine("### The first minute of a fresh cluster\n");
-            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.StartupRuns} runs of each variant, alternating, each on a fresh cluster (3 CoreApps, 8 shards, upstream uncapped); delivered msg/s from the start of `load --max` with {options.Recipients} callers\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · {options.StartupRuns} runs of each variant, alternating, each on a fresh cluster (3 CoreApps, 8 shards, upstream uncapped); start: seconds from the first process started to every shard's session; then delivered msg/s from the start of `load --max` with {options.Recipients} callers\n");
             report.AppendLine(await StartupBenchmark.RunAsync(server, options.StartupRuns, options.Recipients));
         }
 
