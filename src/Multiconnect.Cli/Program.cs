@@ -153,9 +153,9 @@ shardsCommand.SetAction(async (r, ct) =>
 });
 
 var quick = new Option<bool>("--quick") { Description = "One short run of each, to check that everything works" };
-var only = new Option<string>("--only") { Description = "Run one table: scaling, maximum (with the connections table), startup (a fresh cluster's first minute), failover, resharding or media (storage of media files)" };
+var only = new Option<string>("--only") { Description = "Run one table: scaling, maximum (with the connections table and the accept path alone), startup (a fresh cluster's first minute), scale (16 and 32 shards on 17 and 33 CoreApps), failover, resharding or media (storage of media files)" };
 only.AcceptOnlyFromAmong(Multiconnect.Cli.Bench.Benchmarks.Tables);
-var bench = new Command("bench", "Run every benchmark on fresh private clusters and print markdown tables for docs/benchmarks.md (about 60 minutes; --quick about 7)") { quick, only };
+var bench = new Command("bench", "Run every benchmark on fresh private clusters and print markdown tables for docs/benchmarks.md (more than 60 minutes; --quick about 10)") { quick, only };
 bench.SetAction((r, _) => Multiconnect.Cli.Bench.Benchmarks.RunAsync(r.GetValue(quick), r.GetValue(only)));
 
 var root = new RootCommand("./mc — runs a local Orleans.Multiconnect cluster, and the tools that prove it works. State, logs and credentials live in " + home.Root)

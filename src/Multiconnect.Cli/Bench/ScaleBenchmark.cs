@@ -37,10 +37,12 @@ internal static class ScaleBenchmark
             var rate = 1.5 * SessionCap * shards;
             using var sampling = new CancellationTokenSource();
             var peaks = SamplePeaksAsync(coreApps, sampling.Token);
+            EnsureRunning(coreApps);
             await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
             var runs = new List<ThroughputRun>();
             for (var run = 1; run <= options.Runs; run++)
             {
+                EnsureRunning(coreApps);
                 var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
                 await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.DeliveredRate:0} msg/s delivered of {SessionCap * shards}");
                 runs.Add(result);
@@ -69,6 +71,18 @@ internal static class ScaleBenchmark
         }
 
         return table.ToString();
+    }
+
+    /// <summary>
+    /// No CoreApp may die before the crashes this benchmark causes: one that did (declared dead while the box is
+    /// starved, say) ends the benchmark with its last words rather than a table that hides it.
+    /// </summary>
+    private static void EnsureRunning(IReadOnlyList<NodeProcess> coreApps)
+    {
+        if (coreApps.FirstOrDefault(c => c.HasExited) is { } gone)
+        {
+            throw new InvalidOperationException($"{gone.Name} exited before any crash was caused; its last output:\n{string.Join('\n', gone.Output.Split('\n').TakeLast(60))}");
+        }
     }
 
     /// <summary>Each CoreApp's largest resident size, sampled every second until cancelled.</summary>
