@@ -208,7 +208,12 @@ internal sealed partial class ShardDelivery : IAsyncDisposable
                 return null;
             }
 
-            Upstream = UpstreamStatus.Connecting;
+            // An account the upstream refused stays refused while we try again: a send in between would be
+            // accepted for a number that is logged out (or blocked). Only a session taken clears it.
+            if (!UpstreamStatus.IsAccountRefused(Upstream))
+            {
+                Upstream = UpstreamStatus.Connecting;
+            }
 
             var session = await UpstreamSession.ConnectAsync(new UpstreamSessionOptions
             {
