@@ -217,6 +217,12 @@ internal static class Benchmarks
         return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
     }
 
+    /// <summary>Waits until each of <paramref name="phone"/>'s <paramref name="shards"/> shards has its session on the simulator.</summary>
+    internal static Task SessionsAsync(LocalCluster cluster, string phone, int shards, TimeSpan timeout) =>
+        Eventually.True(
+            async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == shards,
+            $"all {shards} shards to have their upstream session", timeout);
+
     /// <summary>coreapp-a … coreapp-z, then coreapp-aa, coreapp-ab, …</summary>
     private static string CoreAppName(int i) =>
         "coreapp-" + (i < 26 ? $"{(char)('a' + i)}" : $"{(char)('a' + (i / 26) - 1)}{(char)('a' + (i % 26))}");
@@ -225,9 +231,7 @@ internal static class Benchmarks
     {
         var (cluster, gateway, token, coreApps) = bench;
         var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
-        await Eventually.True(
-            async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == shards,
-            $"all {shards} shards to have their upstream session", TimeSpan.FromSeconds(60));
+        await SessionsAsync(cluster, phone, shards, TimeSpan.FromSeconds(60));
         await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
         var runs = new List<ThroughputRun>();
         for (var run = 1; run <= options.Runs; run++)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Multiconnect.Harness;
 
 namespace Multiconnect.Cli.Bench;
@@ -29,9 +28,7 @@ internal static class ScaleBenchmark
                 server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = SessionCap.ToString(CultureInfo.InvariantCulture) }, shards + 1, PoolSize);
             var (cluster, gateway, token, coreApps) = bench;
             var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
-            await Eventually.True(
-                async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == shards,
-                $"all {shards} shards to have their upstream session", Timeout);
+            await Benchmarks.SessionsAsync(cluster, phone, shards, Timeout);
             var idle = coreApps.Select(c => ResidentMegabytes(c.Pid)).ToList();
 
             var rate = 1.5 * SessionCap * shards;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.Json;
 using Multiconnect.Harness;
 
 namespace Multiconnect.Cli.Bench;
@@ -69,9 +68,7 @@ internal static class StartupBenchmark
         await using var bench = await Benchmarks.StartAsync(server, simulatorSettings: null, environment: environment);
         var (cluster, gateway, token, _) = bench;
         var phone = await cluster.RegisterAccountAsync(gateway, token, Shards);
-        await Eventually.True(
-            async () => (await cluster.Simulator!.NumberAsync(phone)).GetProperty("shards").EnumerateArray().Count(s => s.GetProperty("session").ValueKind == JsonValueKind.Object) == Shards,
-            $"all {Shards} shards to have their upstream session", TimeSpan.FromSeconds(60));
+        await Benchmarks.SessionsAsync(cluster, phone, Shards, TimeSpan.FromSeconds(60));
 
         var started = starting.Elapsed.TotalSeconds;
         var delivered = new List<long>();
