@@ -36,15 +36,22 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private string DataDirectory => Path.Combine(_directory, "data");
 
-    /// <summary>A throwaway server on a free port; disposing it stops it and deletes its data.</summary>
-    public static Task<PostgresServer> StartAsync() =>
-        StartAsync(Directory.CreateTempSubdirectory("mc-pg-").FullName, FreePort.Next(), keep: false);
+    /// <summary>
+    /// A throwaway server on a free port; disposing it stops it and deletes its data. With
+    /// <paramref name="countStatements"/>, it preloads pg_stat_statements (<see cref="StatementWork"/>),
+    /// which costs every statement a little: for benchmarks that report it.
+    /// </summary>
+    public static Task<PostgresServer> StartAsync(bool countStatements = false) =>
+        StartAsync(Directory.CreateTempSubdirectory("mc-pg-").FullName, FreePort.Next(), keep: false,
+            countStatements ? "-c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=top" : "");
 
     /// <summary>
     /// Starts a server whose files live in <paramref name="directory"/>, creating its data directory on
     /// first use. With <paramref name="keep"/>, disposing leaves it running and its data in place.
     /// </summary>
-    public static async Task<PostgresServer> StartAsync(string directory, int port, bool keep)
+    public static Task<PostgresServer> StartAsync(string directory, int port, bool keep) => StartAsync(directory, port, keep, settings: "");
+
+    private static async Task<PostgresServer> StartAsync(string directory, int port, bool keep, string settings)
     {
         var binaries = FindBinaries() ?? throw new InvalidOperationException(
             "PostgreSQL server binaries (initdb, pg_ctl) were found neither on PATH nor under /usr/lib/postgresql/*/bin. " +
@@ -78,7 +85,7 @@ public sealed class PostgresServer : IAsyncDisposable
 
         await server.RunTool("pg_ctl", [
             "-D", server.DataDirectory, "-l", Path.Combine(directory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300", "start"]);
+            "-o", $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 {settings}", "start"]);
         if (trusting)
         {
             await server.StopTrustingAsync();

@@ -44,7 +44,7 @@ internal static class Benchmarks
         var options = quick ? Options.Quick : Options.Full;
         var command = "./mc bench" + (quick ? " --quick" : "") + (only is null ? "" : $" --only {only}");
         bool Runs(string table) => only is null || only == table;
-        await using var server = await PostgresServer.StartAsync();
+        await using var server = await PostgresServer.StartAsync(countStatements: true);
         var about = $"Command: `{command}` · machine: {await MachineAsync(server)} · date: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC";
         var report = new StringBuilder();
 
@@ -61,8 +61,12 @@ internal static class Benchmarks
             Progress("maximum durable throughput, cap off");
             report.AppendLine("### Maximum durable throughput, upstream uncapped\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up, {options.Recipients} callers each sending its next message once the last was accepted\n");
-            var (maximum, connections, reference) = await MaximumAsync(server, options);
+            var (maximum, connections, reference, statements) = await MaximumAsync(server, options);
             report.AppendLine(maximum);
+
+            report.AppendLine("### PostgreSQL's work per message under the maximum load\n");
+            report.AppendLine(CultureInfo.InvariantCulture, $"{about} · pg_stat_statements over the runs above, from the start of each run's load until the simulator had every message it accepted, per accepted message; the statements with the most execution time, then all of them\n");
+            report.AppendLine(statements);
 
             report.AppendLine("### The accept path alone, the reference for the limit\n");
             report.AppendLine(CultureInfo.InvariantCulture, $"{about} · the same load against the accept path alone (POST, the gateway's validation, the shards' group commit into the message log, 201; no Orleans, no delivery; in the bench's process, on its own database of the same PostgreSQL), median of {options.Runs} runs of {options.Duration.TotalSeconds:0} s after a {options.Warmup.TotalSeconds:0} s warm-up\n");
@@ -139,8 +143,9 @@ internal static class Benchmarks
         return table.ToString();
     }
 
-    private static async Task<(string Throughput, string Connections, string Reference)> MaximumAsync(PostgresServer server, Options options)
+    private static async Task<(string Throughput, string Connections, string Reference, string Statements)> MaximumAsync(PostgresServer server, Options options)
     {
+        var statements = new StringBuilder();
         var reference = new StringBuilder();
         reference.AppendLine("| shards | accept path alone, msg/s each run | **median msg/s** | median p50 / p99 ms | end to end (median above) | end to end / accept path |");
         reference.AppendLine("| --- | --- | --- | --- | --- | --- |");
@@ -162,6 +167,7 @@ internal static class Benchmarks
 
             table.AppendLine(CultureInfo.InvariantCulture,
                 $"| **{shards}** | **median** | | **{Median(runs.Select(r => r.Load.Rate)):0}** | {Median(runs.Select(r => r.Load.P50Ms)):0.0} | {Median(runs.Select(r => r.Load.P99Ms)):0.0} | | | | |");
+            statements.AppendLine(StatementsPerMessage(shards, runs));
 
             var accepts = await AcceptPathRunsAsync(server, shards, options);
             var (endToEnd, alone) = (Median(runs.Select(r => r.Load.Rate)), Median(accepts.Select(r => r.Rate)));
@@ -178,7 +184,32 @@ internal static class Benchmarks
             connections.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {pool} | {all.Max(r => r.PeakConnections.GetValueOrDefault(name))} |");
         }
 
-        return (table.ToString(), connections.ToString(), reference.ToString());
+        return (table.ToString(), connections.ToString(), reference.ToString(), statements.ToString());
+    }
+
+    /// <summary>The statements of <paramref name="runs"/> summed by query, per accepted message: the ten with the most time, then the total.</summary>
+    private static string StatementsPerMessage(int shards, IReadOnlyList<ThroughputRun> runs)
+    {
+        double messages = runs.Sum(r => r.Load.Accepted);
+        var byQuery = runs.SelectMany(r => r.Statements).GroupBy(s => s.Query)
+            .Select(g => new StatementWork(g.Key, g.Sum(s => s.Calls), g.Sum(s => s.Rows), g.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ExecutionTime), g.Sum(s => s.WalBytes)))
+            .OrderByDescending(s => s.ExecutionTime)
+            .ToList();
+        var table = new StringBuilder();
+        table.AppendLine(CultureInfo.InvariantCulture, $"{shards} shards, {messages:0} messages:\n");
+        table.AppendLine("| statement | calls per 1,000 messages | rows per message | execution µs per message | WAL bytes per message |");
+        table.AppendLine("| --- | --- | --- | --- | --- |");
+        string Row(string query, double calls, double rows, TimeSpan time, double wal) => string.Create(CultureInfo.InvariantCulture,
+            $"| {query} | {calls * 1000 / messages:0.0} | {rows / messages:0.00} | {time.TotalMicroseconds / messages:0.0} | {wal / messages:0} |");
+        foreach (var statement in byQuery.Take(10))
+        {
+            var query = statement.Query.Length > 100 ? statement.Query[..100] + "…" : statement.Query;
+            table.AppendLine(Row($"`{query.Replace("|", "\\|", StringComparison.Ordinal)}`", statement.Calls, statement.Rows, statement.ExecutionTime, statement.WalBytes));
+        }
+
+        table.AppendLine(Row($"**all {byQuery.Count} statements**", byQuery.Sum(s => s.Calls), byQuery.Sum(s => s.Rows),
+            byQuery.Aggregate(TimeSpan.Zero, (sum, s) => sum + s.ExecutionTime), byQuery.Sum(s => s.WalBytes)));
+        return table.ToString();
     }
 
     /// <summary>The maximum load's runs against <see cref="AcceptReference"/> with <paramref name="shards"/> shards, after the same warm-up.</summary>

@@ -6,7 +6,9 @@ namespace Multiconnect.Cli.Bench;
 /// <summary>
 /// One timed load on a cluster's business number: what the client saw (accepted, latency), what
 /// reached the simulator in the same time (delivered), the CPU each process group spent per
-/// accepted message, and the most connections each process held in PostgreSQL meanwhile.
+/// accepted message, the most connections each process held in PostgreSQL meanwhile, and the
+/// statements PostgreSQL ran for the cluster from the start of the load until every accepted message
+/// was delivered (the server must count them: <see cref="StatementWork"/>).
 /// </summary>
 internal sealed record ThroughputRun(
     LoadResult Load,
@@ -14,7 +16,8 @@ internal sealed record ThroughputRun(
     long OutOfOrder,
     long Duplicates,
     IReadOnlyList<double> CpuMicrosPerMessage,
-    IReadOnlyDictionary<string, long> PeakConnections)
+    IReadOnlyDictionary<string, long> PeakConnections,
+    IReadOnlyList<StatementWork> Statements)
 {
     /// <summary>Loads <paramref name="phone"/>'s shards for <paramref name="duration"/>, then waits until the simulator has every accepted message.</summary>
     public static async Task<ThroughputRun> MeasureAsync(
@@ -26,6 +29,7 @@ internal sealed record ThroughputRun(
         var cpuBefore = Cpu(cluster, gateway, coreApps);
         using var stop = new CancellationTokenSource();
         var peaks = ConnectionPeaks.SampleAsync(cluster.ConnectionString, TimeSpan.FromMilliseconds(50), stop.Token);
+        await StatementWork.ResetAsync(cluster.ConnectionString);
 
         var load = await MessageLoad.RunAsync(gateway.Http.BaseAddress!, token, MessageLoad.NewRecipients(recipients), int.MaxValue, duration, rate);
         var deliveredRate = ((await simulator.CountersAsync(phone)).GetValueOrDefault("delivered") - deliveredBefore) / load.Elapsed.TotalSeconds;
@@ -42,7 +46,8 @@ internal sealed record ThroughputRun(
             after.GetValueOrDefault("out_of_order") - before.GetValueOrDefault("out_of_order"),
             after.GetValueOrDefault("duplicates") - before.GetValueOrDefault("duplicates"),
             cpu,
-            await peaks);
+            await peaks,
+            await StatementWork.ReadAsync(cluster.ConnectionString));
     }
 
     public static readonly string[] CpuGroups = ["gateway", "CoreApps", "PostgreSQL", "simulator", "load"];
