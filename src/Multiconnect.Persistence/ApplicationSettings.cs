@@ -25,19 +25,6 @@ public sealed record ApplicationSettings(
     /// <summary>The values webhooks.max_concurrent_requests may take, as in the original.</summary>
     public static IReadOnlyList<int> ConcurrentRequestsAllowed { get; } = [6, 12, 18, 24];
 
-    /// <summary>Whether a callback goes to the webhook: statuses only when their kind is switched on (webhooks.message.*).</summary>
-    public bool Delivers(OutboxRow row)
-    {
-        ArgumentNullException.ThrowIfNull(row);
-        return row.Kind != "status" || row.Status switch
-        {
-            "sent" => SentStatus,
-            "delivered" => DeliveredStatus,
-            "read" => ReadStatus,
-            _ => true,
-        };
-    }
-
     /// <summary>
     /// The wait before retrying a conversation that has failed <paramref name="failures"/> times in a row
     /// (1 or more): the original's linear back-off, one <see cref="CallbackBackoffDelayMs"/> more per

@@ -42,10 +42,10 @@ public sealed partial class PostgresCallbackStore
                  ORDER BY seq LIMIT $3),
             batch AS (
                 SELECT callback.* FROM due CROSS JOIN LATERAL (
-                       SELECT seq, conversation, kind, status, payload::text AS payload, attempts FROM webhook_outbox
+                       SELECT seq, conversation, payload::text AS payload, attempts FROM webhook_outbox
                         WHERE service_id = $1 AND delivered_at IS NULL AND conversation = due.conversation
                         ORDER BY seq LIMIT $4) AS callback)
-            SELECT target.*, batch.seq, batch.conversation, batch.kind, batch.status, batch.payload, batch.attempts
+            SELECT target.*, batch.seq, batch.conversation, batch.payload, batch.attempts
               FROM target LEFT JOIN batch ON true
              ORDER BY batch.conversation, batch.seq
             """, connection);
@@ -64,9 +64,7 @@ public sealed partial class PostgresCallbackStore
             const int Row = 10; // the batch's columns follow the settings'
             if (target is not null && !reader.IsDBNull(Row))
             {
-                rows.Add(new OutboxRow(
-                    reader.GetInt64(Row), reader.GetString(Row + 1), reader.GetString(Row + 2), reader.IsDBNull(Row + 3) ? null : reader.GetString(Row + 3),
-                    reader.GetString(Row + 4), reader.GetInt32(Row + 5)));
+                rows.Add(new OutboxRow(reader.GetInt64(Row), reader.GetString(Row + 1), reader.GetString(Row + 2), reader.GetInt32(Row + 3)));
             }
         }
 
@@ -74,7 +72,7 @@ public sealed partial class PostgresCallbackStore
     }
 
     /// <summary>
-    /// Records finished turns in one round trip: delivered and skipped rows get delivered_at; a failed
+    /// Records finished turns in one round trip: delivered rows get delivered_at; a failed
     /// head gets its attempt, its error and the time of its retry, <paramref name="backoff"/> from now.
     /// </summary>
     public static async Task RecordTurnsAsync(
@@ -89,14 +87,6 @@ public sealed partial class PostgresCallbackStore
             batch.BatchCommands.Add(new NpgsqlBatchCommand(
                 "UPDATE webhook_outbox SET delivered_at = now(), attempts = attempts + 1 WHERE seq = ANY($1) AND delivered_at IS NULL")
             { Parameters = { new() { Value = delivered } } });
-        }
-
-        var skipped = turns.SelectMany(t => t.Skipped).ToArray();
-        if (skipped.Length > 0)
-        {
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(
-                "UPDATE webhook_outbox SET delivered_at = now() WHERE seq = ANY($1) AND delivered_at IS NULL")
-            { Parameters = { new() { Value = skipped } } });
         }
 
         var failures = turns.Select(t => t.Failure).OfType<DeliveryFailure>().ToArray();

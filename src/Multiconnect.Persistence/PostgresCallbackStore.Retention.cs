@@ -5,7 +5,7 @@ namespace Multiconnect.Persistence;
 /// <summary>The retention pruner's deletes on the callbacks' tables (<see cref="Pruning"/>).</summary>
 public sealed partial class PostgresCallbackStore
 {
-    /// <summary>Callbacks the webhook accepted (or that were skipped, as unwanted sent statuses) more than <paramref name="retention"/> ago.</summary>
+    /// <summary>Callbacks the webhook accepted more than <paramref name="retention"/> ago.</summary>
     public Task<int> DeleteDeliveredCallbacksAsync(NpgsqlConnection connection, TimeSpan retention, int limit, CancellationToken cancellationToken) =>
         Pruning.DeleteAsync(connection, serviceId, """
             DELETE FROM webhook_outbox WHERE seq = ANY(ARRAY(

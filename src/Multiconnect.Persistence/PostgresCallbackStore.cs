@@ -23,6 +23,11 @@ namespace Multiconnect.Persistence;
 /// </summary>
 public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, string serviceId) : ICallbackStore, IWebhookStore, IInboundMessages
 {
+    /// <summary>
+    /// Records the statuses whose kind the application settings switch on now (webhooks.message.sent,
+    /// .delivered, .read; failed ones always), read in the same statement: one switched off is never
+    /// written, so it costs neither a row nor the dispatcher's and the pruner's work on it later.
+    /// </summary>
     public async Task RecordStatusesAsync(IReadOnlyList<StatusUpdate> statuses, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(statuses);
@@ -30,12 +35,20 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
             INSERT INTO webhook_outbox (service_id, conversation, kind, status, payload)
             SELECT $1, s.conversation, 'status', s.status, s.payload
               FROM unnest($2::text[], $3::text[], $4::jsonb[]) WITH ORDINALITY AS s(conversation, status, payload, position)
+              LEFT JOIN application_settings AS settings ON settings.service_id = $1
+             WHERE CASE s.status WHEN 'sent' THEN coalesce(settings.sent_status, $5)
+                                 WHEN 'delivered' THEN coalesce(settings.delivered_status, $6)
+                                 WHEN 'read' THEN coalesce(settings.read_status, $7)
+                                 ELSE true END
              ORDER BY s.position
             """);
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = statuses.Select(s => s.Recipient).ToArray() });
         command.Parameters.Add(new() { Value = statuses.Select(s => s.Status).ToArray() });
         command.Parameters.Add(new() { Value = statuses.Select(StatusPayload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = ApplicationSettings.Default.SentStatus });
+        command.Parameters.Add(new() { Value = ApplicationSettings.Default.DeliveredStatus });
+        command.Parameters.Add(new() { Value = ApplicationSettings.Default.ReadStatus });
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -3,7 +3,9 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Multiconnect.Persistence;
 using Multiconnect.Tests.Integration.Infrastructure;
+using Npgsql;
 
 namespace Multiconnect.Tests.Integration;
 
@@ -38,34 +40,28 @@ public sealed class WebhookTests(PostgresFixture postgres)
     }
 
     [Fact]
-    public async Task Sent_statuses_are_skipped_unless_the_sent_status_setting_is_on()
+    public async Task Sent_statuses_are_recorded_and_sent_only_while_the_sent_status_setting_is_on()
     {
         await using var test = await WebhookCluster.StartAsync(postgres.Server, "coreapp-a");
         var (cluster, gateway, token, receiver) = test;
         await ApplicationSettingsClient.SetAsync(gateway, token, receiver.Url);
         const string recipient = "16315550101";
 
-        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [
-            Callback.StatusOf(recipient, "wamid.1", "sent"),
-            Callback.StatusOf(recipient, "wamid.1", "delivered"),
-            Callback.StatusOf(recipient, "wamid.2", "sent"),
-            Callback.StatusOf(recipient, "wamid.1", "read"),
-            Callback.StatusOf(recipient, "wamid.2", "failed"),
-        ]);
+        await RecordStatusesAsync(cluster, recipient, ("wamid.1", "sent"), ("wamid.1", "delivered"), ("wamid.2", "sent"), ("wamid.1", "read"), ("wamid.2", "failed"));
 
-        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "every row to be done with");
+        await Eventually.True(() => Task.FromResult(receiver.Delivered.Count == 3), "the statuses switched on to reach the webhook", Delivery);
         Assert.Equal(["wamid.1 delivered", "wamid.1 read", "wamid.2 failed"], receiver.Delivered.Select(Describe));
-        Assert.All((await CallbackOutbox.ReadAsync(cluster.ConnectionString)).Where(row => row.Status == "sent"), row => Assert.Equal(0, row.Attempts));
+        Assert.Equal(["delivered", "read", "failed"], (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).Select(row => row.Status));
 
         await ApplicationSettingsClient.SetAsync(gateway, token, sentStatus: true);
-        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [Callback.StatusOf(recipient, "wamid.3", "sent"), Callback.StatusOf(recipient, "wamid.3", "delivered")]);
+        await RecordStatusesAsync(cluster, recipient, ("wamid.3", "sent"), ("wamid.3", "delivered"));
 
         await Eventually.True(() => Task.FromResult(receiver.Delivered.Count == 5), "the 'sent' status to be delivered too", Delivery);
         Assert.Equal(["wamid.3 sent", "wamid.3 delivered"], receiver.Delivered.Skip(3).Select(Describe));
     }
 
     [Fact]
-    public async Task The_statuses_switched_off_in_webhooks_message_are_skipped_from_the_next_pass_on()
+    public async Task The_statuses_switched_off_in_webhooks_message_are_not_recorded_from_the_change_on()
     {
         await using var test = await WebhookCluster.StartAsync(postgres.Server, "coreapp-a");
         var (cluster, gateway, token, receiver) = test;
@@ -76,23 +72,19 @@ public sealed class WebhookTests(PostgresFixture postgres)
         }
 
         const string recipient = "16315550102";
-        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [
-            Callback.StatusOf(recipient, "wamid.1", "sent"),
-            Callback.StatusOf(recipient, "wamid.1", "delivered"),
-            Callback.StatusOf(recipient, "wamid.1", "read"),
-            Callback.StatusOf(recipient, "wamid.2", "failed"),
-        ]);
+        await RecordStatusesAsync(cluster, recipient, ("wamid.1", "sent"), ("wamid.1", "delivered"), ("wamid.1", "read"), ("wamid.2", "failed"));
 
-        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "every row to be done with");
+        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "every row to be delivered");
         Assert.Equal(["wamid.1 sent", "wamid.2 failed"], receiver.Delivered.Select(Describe));
+        Assert.Equal(["sent", "failed"], (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).Select(row => row.Status));
 
         using (var on = await ApplicationSettingsClient.PatchAsync(gateway, token, """{"webhooks":{"message":{"delivered":true}}}"""))
         {
             Assert.Equal(HttpStatusCode.OK, on.StatusCode);
         }
 
-        await CallbackOutbox.InsertAsync(cluster.ConnectionString, [Callback.StatusOf(recipient, "wamid.3", "delivered"), Callback.StatusOf(recipient, "wamid.3", "read")]);
-        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "the new rows to be done with");
+        await RecordStatusesAsync(cluster, recipient, ("wamid.3", "delivered"), ("wamid.3", "read"));
+        await Eventually.True(async () => (await CallbackOutbox.ReadAsync(cluster.ConnectionString)).All(row => row.Delivered), "the new rows to be delivered");
         Assert.Equal(["wamid.1 sent", "wamid.2 failed", "wamid.3 delivered"], receiver.Delivered.Select(Describe));
     }
 
@@ -330,6 +322,15 @@ public sealed class WebhookTests(PostgresFixture postgres)
     /// <summary>Statuses for messages <paramref name="from"/>…, round-robin over the conversations: the order the shards write them in.</summary>
     private static List<Callback> Interleaved(string[] conversations, int from, int each) =>
         [.. Enumerable.Range(from, each).SelectMany(i => conversations.Select(c => Callback.StatusOf(c, $"wamid.{c}.{i:D4}", "delivered")))];
+
+    /// <summary>Records statuses of messages to <paramref name="recipient"/> as a shard does, in one statement.</summary>
+    private static async Task RecordStatusesAsync(LocalCluster cluster, string recipient, params (string MessageId, string Status)[] statuses)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(cluster.ConnectionString);
+        var store = new PostgresCallbackStore(dataSource, CallbackOutbox.DefaultServiceId);
+        await store.RecordStatusesAsync(
+            [.. statuses.Select(s => new StatusUpdate(s.MessageId, recipient, s.Status, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()))], CancellationToken.None);
+    }
 
     private static string Describe(WebhookCall call) => $"{Status(call).Id} {Status(call).Status}";
 

@@ -146,16 +146,9 @@ internal sealed class WebhookDispatcher(
         IReadOnlyList<OutboxRow> rows, WebhookTarget target, DispatcherRole role, ChannelWriter<ConversationTurn> finished, CancellationToken token)
     {
         List<long> delivered = [];
-        List<long> skipped = [];
         DeliveryFailure? failure = null;
         foreach (var row in rows)
         {
-            if (!target.Settings.Delivers(row))
-            {
-                skipped.Add(row.Seq);
-                continue;
-            }
-
             if (!role.IsValid || token.IsCancellationRequested)
             {
                 break;
@@ -184,7 +177,7 @@ internal sealed class WebhookDispatcher(
             delivered.Add(row.Seq);
         }
 
-        finished.TryWrite(new ConversationTurn(rows[0].Conversation, delivered, skipped, failure));
+        finished.TryWrite(new ConversationTurn(rows[0].Conversation, delivered, failure));
     }
 
     private async Task RecordAsync(DispatcherRole role, List<ConversationTurn> turns, ApplicationSettings settings, CancellationToken token)

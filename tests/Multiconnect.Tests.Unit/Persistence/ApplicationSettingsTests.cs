@@ -21,19 +21,6 @@ public sealed class ApplicationSettingsTests
         Assert.Equal(TimeSpan.FromMinutes(15), ApplicationSettings.Default.BackoffAfter(int.MaxValue));
     }
 
-    [Theory]
-    [InlineData("sent", false)]
-    [InlineData("delivered", true)]
-    [InlineData("read", false)]
-    [InlineData("failed", true)]
-    public void Only_the_statuses_switched_on_are_delivered(string status, bool delivered)
-    {
-        var settings = ApplicationSettings.Default with { SentStatus = false, DeliveredStatus = true, ReadStatus = false };
-
-        Assert.Equal(delivered, settings.Delivers(new OutboxRow(1, "c", "status", status, "{}", 0)));
-        Assert.True(settings.Delivers(new OutboxRow(2, "c", "message", null, "{}", 0)));
-    }
-
     [Fact]
     public void A_patch_changes_only_what_it_names()
     {
