@@ -230,22 +230,31 @@ internal static class Benchmarks
 
     /// <summary>
     /// A fresh cluster: CoreApps named coreapp-a, coreapp-b, … each with a pool of <paramref name="coreAppPoolSize"/>;
-    /// <paramref name="environment"/> is added to the CoreApps' and the gateway's.
+    /// <paramref name="environment"/> is added to the CoreApps' and the gateway's. A cluster that fails to start is
+    /// stopped before the failure is thrown, so that its processes do not outlive the benchmark.
     /// </summary>
     internal static async Task<BenchCluster> StartAsync(
         PostgresServer server, IReadOnlyDictionary<string, string>? simulatorSettings, int coreApps = 3, int coreAppPoolSize = CoreAppPoolSize,
         IReadOnlyDictionary<string, string?>? environment = null)
     {
         var cluster = await LocalCluster.CreateAsync(server);
-        await cluster.StartSimulatorAsync(simulatorSettings);
-        var started = new List<NodeProcess>();
-        for (var i = 0; i < coreApps; i++)
+        try
         {
-            started.Add(await cluster.StartCoreAppAsync(CoreAppName(i), coreAppPoolSize, environment));
-        }
+            await cluster.StartSimulatorAsync(simulatorSettings);
+            var started = new List<NodeProcess>();
+            for (var i = 0; i < coreApps; i++)
+            {
+                started.Add(await cluster.StartCoreAppAsync(CoreAppName(i), coreAppPoolSize, environment));
+            }
 
-        var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize, settings: environment);
-        return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
+            var gateway = await cluster.StartGatewayAsync("gateway-1", GatewayPoolSize, settings: environment);
+            return new BenchCluster(cluster, gateway, await gateway.LoginAsync(), started);
+        }
+        catch
+        {
+            await cluster.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Waits until each of <paramref name="phone"/>'s <paramref name="shards"/> shards has its session on the simulator.</summary>
