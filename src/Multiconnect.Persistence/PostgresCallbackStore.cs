@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text;
+using System.Text.Json;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -45,7 +47,7 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
         command.Parameters.Add(new() { Value = serviceId });
         command.Parameters.Add(new() { Value = statuses.Select(s => s.Recipient).ToArray() });
         command.Parameters.Add(new() { Value = statuses.Select(s => s.Status).ToArray() });
-        command.Parameters.Add(new() { Value = statuses.Select(StatusPayload).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new() { Value = StatusPayloads(statuses), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
         command.Parameters.Add(new() { Value = ApplicationSettings.Default.SentStatus });
         command.Parameters.Add(new() { Value = ApplicationSettings.Default.DeliveredStatus });
         command.Parameters.Add(new() { Value = ApplicationSettings.Default.ReadStatus });
@@ -76,32 +78,63 @@ public sealed partial class PostgresCallbackStore(NpgsqlDataSource dataSource, s
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static string StatusPayload(StatusUpdate status)
+    /// <summary>The statuses' callbacks, one JSON document each, written straight to UTF-8 (one buffer for the batch).</summary>
+    private static string[] StatusPayloads(IReadOnlyList<StatusUpdate> statuses)
     {
-        var item = new JsonObject
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using var json = new Utf8JsonWriter(buffer);
+        var payloads = new string[statuses.Count];
+        for (var i = 0; i < payloads.Length; i++)
         {
-            ["id"] = status.MessageId,
-            ["recipient_id"] = status.Recipient,
-            ["status"] = status.Status,
-            ["timestamp"] = Seconds(status.TimestampMs),
-        };
+            buffer.ResetWrittenCount();
+            json.Reset(buffer);
+            WriteStatus(json, statuses[i]);
+            json.Flush();
+            payloads[i] = Encoding.UTF8.GetString(buffer.WrittenSpan);
+        }
+
+        return payloads;
+    }
+
+    private static void WriteStatus(Utf8JsonWriter json, StatusUpdate status)
+    {
+        json.WriteStartObject();
+        json.WriteStartArray("statuses");
+        json.WriteStartObject();
+        json.WriteString("id", status.MessageId);
+        json.WriteString("recipient_id", status.Recipient);
+        json.WriteString("status", status.Status);
+        json.WriteString("timestamp", Seconds(status.TimestampMs));
         if (status.Conversation is { } conversation)
         {
-            item["conversation"] = new JsonObject
-            {
-                ["id"] = conversation.Id,
-                ["expiration_timestamp"] = conversation.ExpiresAt.ToString(CultureInfo.InvariantCulture),
-                ["origin"] = new JsonObject { ["type"] = conversation.Origin },
-            };
-            item["pricing"] = new JsonObject { ["billable"] = conversation.Billable, ["pricing_model"] = conversation.PricingModel, ["category"] = conversation.Category };
+            json.WriteStartObject("conversation");
+            json.WriteString("id", conversation.Id);
+            json.WriteString("expiration_timestamp", conversation.ExpiresAt.ToString(CultureInfo.InvariantCulture));
+            json.WriteStartObject("origin");
+            json.WriteString("type", conversation.Origin);
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteStartObject("pricing");
+            json.WriteBoolean("billable", conversation.Billable);
+            json.WriteString("pricing_model", conversation.PricingModel);
+            json.WriteString("category", conversation.Category);
+            json.WriteEndObject();
         }
 
         if (status.Error is { } error)
         {
-            item["errors"] = new JsonArray(new JsonObject { ["code"] = error.Code, ["title"] = error.Title, ["details"] = error.Details });
+            json.WriteStartArray("errors");
+            json.WriteStartObject();
+            json.WriteNumber("code", error.Code);
+            json.WriteString("title", error.Title);
+            json.WriteString("details", error.Details);
+            json.WriteEndObject();
+            json.WriteEndArray();
         }
 
-        return new JsonObject { ["statuses"] = new JsonArray(item) }.ToJsonString();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
     }
 
     private static string Seconds(long unixMs) => (unixMs / 1000).ToString(CultureInfo.InvariantCulture);
