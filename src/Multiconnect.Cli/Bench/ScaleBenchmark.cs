@@ -24,50 +24,65 @@ internal static class ScaleBenchmark
         table.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var shards in options.ScaleShards)
         {
-            await using var bench = await Benchmarks.StartAsync(
-                server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = SessionCap.ToString(CultureInfo.InvariantCulture) }, shards + 1, PoolSize);
-            var (cluster, gateway, token, coreApps) = bench;
-            var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
-            await Benchmarks.SessionsAsync(cluster, phone, shards, Timeout);
-            var idle = coreApps.Select(c => ResidentMegabytes(c.Pid)).ToList();
-
-            var rate = 1.5 * SessionCap * shards;
-            using var sampling = new CancellationTokenSource();
-            var peaks = SamplePeaksAsync(coreApps, sampling.Token);
-            EnsureRunning(coreApps);
-            await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
-            var runs = new List<ThroughputRun>();
-            for (var run = 1; run <= options.Runs; run++)
+            try
             {
-                EnsureRunning(coreApps);
-                var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
-                await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.DeliveredRate:0} msg/s delivered of {SessionCap * shards}");
-                runs.Add(result);
+                table.AppendLine(await RunAsync(server, options, shards));
             }
-
-            await sampling.CancelAsync();
-            var underLoad = await peaks;
-            var connections = runs.SelectMany(r => r.PeakConnections.Keys).Where(n => n.StartsWith("multiconnect-", StringComparison.Ordinal)).Distinct()
-                .Sum(name => runs.Max(r => r.PeakConnections.GetValueOrDefault(name)));
-
-            var failovers = new List<FailoverRun>();
-            for (var run = 1; run <= options.Runs; run++)
+            catch (Exception e) when (e is TimeoutException or InvalidOperationException)
             {
-                var failover = await FailoverRun.MeasureAsync(cluster, gateway, token, "KILL", Timeout);
-                await Console.Error.WriteLineAsync($"  {shards} shards, crash {run}: shard 0 serving again after {failover.Serving.TotalSeconds:0.00} s");
-                failovers.Add(failover);
-                await FailoverBenchmark.ReviveAsync(cluster, failover, PoolSize);
+                // The box could not carry this many: say so in the table and go on with the next count.
+                await Console.Error.WriteLineAsync($"  {shards} shards: did not finish: {e.Message}");
+                table.AppendLine(CultureInfo.InvariantCulture, $"| {shards} | {shards + 1} | {SessionCap * shards} | did not finish: {e.Message.Split('\n')[0].Replace('|', '/')} | | | | | | | | |");
             }
-
-            var delivered = Benchmarks.Median(runs.Select(r => r.DeliveredRate));
-            table.AppendLine(CultureInfo.InvariantCulture,
-                $"| {shards} | {shards + 1} | {SessionCap * shards} | {string.Join(", ", runs.Select(r => r.DeliveredRate.ToString("0", CultureInfo.InvariantCulture)))} | **{delivered:0}** | {delivered / (SessionCap * shards):0%} " +
-                $"| {Benchmarks.Median(runs.Select(r => r.Load.P50Ms)):0.0} / {Benchmarks.Median(runs.Select(r => r.Load.P99Ms)):0.0} | {runs.Sum(r => r.OutOfOrder)} " +
-                $"| {Benchmarks.Median(idle):0} / {idle.Max():0} | {Benchmarks.Median(underLoad):0} / {underLoad.Max():0} | {connections} " +
-                $"| {string.Join(", ", failovers.Select(f => f.Serving.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))} |");
         }
 
         return table.ToString();
+    }
+
+    /// <summary>One shard count's row: its runs, memory, connections and crash failovers.</summary>
+    private static async Task<string> RunAsync(PostgresServer server, Benchmarks.Options options, int shards)
+    {
+        await using var bench = await Benchmarks.StartAsync(
+            server, new Dictionary<string, string> { ["SessionMessagesPerSecond"] = SessionCap.ToString(CultureInfo.InvariantCulture) }, shards + 1, PoolSize);
+        var (cluster, gateway, token, coreApps) = bench;
+        var phone = await cluster.RegisterAccountAsync(gateway, token, shards);
+        await Benchmarks.SessionsAsync(cluster, phone, shards, Timeout);
+        var idle = coreApps.Select(c => ResidentMegabytes(c.Pid)).ToList();
+
+        var rate = 1.5 * SessionCap * shards;
+        using var sampling = new CancellationTokenSource();
+        var peaks = SamplePeaksAsync(coreApps, sampling.Token);
+        EnsureRunning(coreApps);
+        await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
+        var runs = new List<ThroughputRun>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            EnsureRunning(coreApps);
+            var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
+            await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.DeliveredRate:0} msg/s delivered of {SessionCap * shards}");
+            runs.Add(result);
+        }
+
+        await sampling.CancelAsync();
+        var underLoad = await peaks;
+        var connections = runs.SelectMany(r => r.PeakConnections.Keys).Where(n => n.StartsWith("multiconnect-", StringComparison.Ordinal)).Distinct()
+            .Sum(name => runs.Max(r => r.PeakConnections.GetValueOrDefault(name)));
+
+        var failovers = new List<FailoverRun>();
+        for (var run = 1; run <= options.Runs; run++)
+        {
+            var failover = await FailoverRun.MeasureAsync(cluster, gateway, token, "KILL", Timeout);
+            await Console.Error.WriteLineAsync($"  {shards} shards, crash {run}: shard 0 serving again after {failover.Serving.TotalSeconds:0.00} s");
+            failovers.Add(failover);
+            await FailoverBenchmark.ReviveAsync(cluster, failover, PoolSize);
+        }
+
+        var delivered = Benchmarks.Median(runs.Select(r => r.DeliveredRate));
+        return string.Create(CultureInfo.InvariantCulture,
+            $"| {shards} | {shards + 1} | {SessionCap * shards} | {string.Join(", ", runs.Select(r => r.DeliveredRate.ToString("0", CultureInfo.InvariantCulture)))} | **{delivered:0}** | {delivered / (SessionCap * shards):0%} " +
+            $"| {Benchmarks.Median(runs.Select(r => r.Load.P50Ms)):0.0} / {Benchmarks.Median(runs.Select(r => r.Load.P99Ms)):0.0} | {runs.Sum(r => r.OutOfOrder)} " +
+            $"| {Benchmarks.Median(idle):0} / {idle.Max():0} | {Benchmarks.Median(underLoad):0} / {underLoad.Max():0} | {connections} " +
+            $"| {string.Join(", ", failovers.Select(f => f.Serving.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture)))} |");
     }
 
     /// <summary>
