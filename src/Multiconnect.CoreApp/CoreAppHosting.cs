@@ -38,7 +38,7 @@ public static class CoreAppHosting
             silo.Configure<ClusterMembershipOptions>(FailureDetection.Apply);
             // Every silo sends its load statistics to every other silo, by default each second: N² messages a
             // second, read only by load-based placement, which shards and the master do not use. Measured on 16
-            // idle CoreApps: 13 % of their CPU (docs/benchmarks.md, "What an idle CoreApp costs").
+            // idle CoreApps: 13 % of their CPU (docs/benchmarks.md, "What an idle CoreApp spends").
             silo.Configure<DeploymentLoadPublisherOptions>(o => o.DeploymentLoadPublisherRefreshTime = TimeSpan.FromSeconds(30));
             silo.UseClusterTls(configuration);
             if (postgres.IsConfigured)

@@ -14,7 +14,8 @@ public sealed partial class PostgresCallbackStore
     /// Where callbacks go now, and the first <paramref name="rowsEach"/> undelivered rows of up to
     /// <paramref name="conversations"/> conversations whose retry time has come, oldest head first, leaving
     /// out the <paramref name="busy"/> ones. No target (no URL set): no rows, they wait.
-    /// One statement, so one snapshot: a row written after a settings change is judged by the new settings.
+    /// One statement, so one snapshot: the rows are sent to the URL read with them (which statuses are written at
+    /// all is decided when they are recorded, <see cref="RecordStatusesAsync"/>).
     /// Heads are found by skipping through the pending index one conversation at a time, so the cost
     /// follows the number of conversations waiting, not the number of rows.
     /// </summary>
