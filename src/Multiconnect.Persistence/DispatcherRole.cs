@@ -54,20 +54,7 @@ public sealed class DispatcherRole : IAsyncDisposable
         try
         {
             var askedAt = Stopwatch.GetTimestamp();
-
-            // One statement: the session timeout is set only when the lock is taken, so a connection that
-            // goes back to the pool carries neither.
-            await using var take = new NpgsqlCommand("""
-                SELECT taken, CASE WHEN taken THEN set_config('idle_session_timeout', $3, false) END
-                  FROM (SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken) AS attempt
-                """, connection);
-            take.Parameters.Add(new() { Value = LockClass });
-            take.Parameters.Add(new() { Value = serviceId });
-            take.Parameters.Add(new() { Value = ((long)holderTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) });
-            await using var reader = await take.ExecuteReaderAsync(cancellationToken);
-            var taken = await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
-            await reader.DisposeAsync();
-            if (!taken)
+            if (!await TryLockAsync(connection, serviceId, holderTimeout, cancellationToken))
             {
                 await connection.DisposeAsync();
                 return null;
@@ -82,6 +69,24 @@ public sealed class DispatcherRole : IAsyncDisposable
             await ReleaseAsync(connection);
             throw;
         }
+    }
+
+    /// <summary>
+    /// One statement: the session timeout is set only when the lock is taken, so a connection that goes back
+    /// to the pool carries neither. The command and its reader are done with before the caller hands the
+    /// connection back: the pool gives the connection, and the reader with it, to its next user.
+    /// </summary>
+    private static async Task<bool> TryLockAsync(NpgsqlConnection connection, string serviceId, TimeSpan holderTimeout, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand("""
+            SELECT taken, CASE WHEN taken THEN set_config('idle_session_timeout', $3, false) END
+              FROM (SELECT pg_try_advisory_lock($1, hashtext($2)) AS taken) AS attempt
+            """, connection);
+        take.Parameters.Add(new() { Value = LockClass });
+        take.Parameters.Add(new() { Value = serviceId });
+        take.Parameters.Add(new() { Value = ((long)holderTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture) });
+        await using var reader = await take.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) && reader.GetBoolean(0);
     }
 
     /// <summary>
