@@ -7,21 +7,21 @@ namespace Multiconnect.Gateway.Cluster;
 /// Calls into the cluster without ever waiting long on a dead or hung CoreApp: each attempt gets a
 /// short timeout, and a failed attempt is retried (reaching the shard's new activation once the
 /// master has re-placed it) until one overall deadline. An attempt in flight when the client loses a
-/// connection to a CoreApp is retried at once (<see cref="GatewayConnectionLoss"/>). An attempt not
-/// answered within <see cref="HedgeAfter"/> is sent once more beside it, and the first answer counts:
-/// shard calls go to the CoreApps' client ports in turn (<c>RoundRobinGatewaysAttribute</c>), so the
-/// second copy goes through another CoreApp than a hung one. Values and reasons: docs/failover.md.
+/// connection to a CoreApp is retried at once (<see cref="GatewayConnectionLoss"/>). While an attempt
+/// goes unanswered, another copy of it is sent every <see cref="HedgeAfter"/>, and the first answer
+/// counts: shard calls go through the CoreApps' client ports in turn (<c>RoundRobinGatewaysAttribute</c>),
+/// so the copies go through others than a hung one. Values and reasons: docs/failover.md.
 /// </summary>
 public sealed partial class ShardCaller(IClusterClient cluster, GatewayConnectionLoss connectionLoss, ILogger<ShardCaller> logger, TimeSpan? hedgeAfter = null)
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan Deadline = TimeSpan.FromSeconds(12);
 
-    /// <summary>How long an attempt goes unanswered before a second copy is sent.</summary>
+    /// <summary>How long an attempt goes unanswered before another copy of it is sent.</summary>
     public static readonly TimeSpan HedgeAfter = TimeSpan.FromMilliseconds(50);
 
     /// <summary>
-    /// Second copies in flight at once, at most: under a load that makes every call slower than
+    /// Attempts sending copies at once, at most: under a load that makes every call slower than
     /// <see cref="HedgeAfter"/>, hedging must not double the cluster's work.
     /// </summary>
     private const int MaxHedgesInFlight = 8;
@@ -76,7 +76,7 @@ public sealed partial class ShardCaller(IClusterClient cluster, GatewayConnectio
         }
     }
 
-    /// <summary>One attempt, hedged: the first answer of its copies, or the failure of the last.</summary>
+    /// <summary>One attempt, hedged: the first answer of its copies, or the failure of the last one to fail.</summary>
     private async Task<T> AttemptAsync<T>(Func<IClusterClient, Task<T>> call, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -95,14 +95,27 @@ public sealed partial class ShardCaller(IClusterClient cluster, GatewayConnectio
 
         try
         {
-            var second = call(cluster);
-            var answered = await Task.WhenAny(first, second).WaitAsync(Remaining(), cancellationToken);
-            if (answered.IsCompletedSuccessfully || answered.IsCanceled || !IsTransient(answered.Exception!.InnerException!))
+            var copies = new List<Task<T>> { first };
+            while (true)
             {
-                return await answered;
-            }
+                copies.Add(call(cluster));
+                await Task.WhenAny(Task.WhenAny(copies), Task.Delay(TimeSpan.FromTicks(Math.Min(_hedgeAfter.Ticks, Remaining().Ticks)), cancellationToken));
+                cancellationToken.ThrowIfCancellationRequested();
+                foreach (var copy in copies.Where(c => c.IsCompleted).ToList())
+                {
+                    if (copy.IsCompletedSuccessfully || copy.IsCanceled || !IsTransient(copy.Exception!.InnerException!) || copies.Count == 1)
+                    {
+                        return await copy;
+                    }
 
-            return await (answered == first ? second : first).WaitAsync(Remaining(), cancellationToken);
+                    copies.Remove(copy);
+                }
+
+                if (Remaining() == TimeSpan.Zero)
+                {
+                    throw new TimeoutException($"No copy of the call was answered within {timeout.TotalSeconds:0.#} s.");
+                }
+            }
         }
         finally
         {
