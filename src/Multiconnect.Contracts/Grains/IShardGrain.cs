@@ -6,11 +6,10 @@ namespace Multiconnect.Contracts.Grains;
 public interface IShardGrain : IGrainWithIntegerKey
 {
     /// <summary>Where this shard is active, under which epoch, since when. Activates it if need be.</summary>
-    [RoundRobinGateways]
     Task<ShardActivation> DescribeAsync();
 
     /// <summary>This activation's counters; answered from memory, it costs no query.</summary>
-    [AlwaysInterleave, RoundRobinGateways]
+    [AlwaysInterleave]
     Task<ShardStats> GetStatsAsync();
 
     /// <summary>
@@ -19,7 +18,7 @@ public interface IShardGrain : IGrainWithIntegerKey
     /// Throws <see cref="ShardOverloadedException"/> when the backlog is at its bound, and
     /// <see cref="ShardMovedException"/> when the shard does not own the recipient in the current generation.
     /// </summary>
-    [AlwaysInterleave, RoundRobinGateways]
+    [AlwaysInterleave]
     Task AppendAsync(MessageToSend message);
 
     /// <summary>
@@ -29,7 +28,6 @@ public interface IShardGrain : IGrainWithIntegerKey
     Task<ShardActivation?> KeepAsync(ShardMapView map);
 
     /// <summary>Tells the upstream that the inbound message <paramref name="inboundId"/> was read.</summary>
-    [RoundRobinGateways]
     Task MarkReadAsync(string inboundId);
 
     /// <summary>Stops the shard so that it starts again on another silo: gives up its lease and deactivates; the next activation delivers what it left.</summary>

@@ -11,7 +11,7 @@ public sealed class ShardCallerTests
     public async Task A_call_in_flight_when_a_connection_to_a_coreapp_closes_is_retried_at_once()
     {
         using var loss = new GatewayConnectionLoss();
-        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance, hedgeAfter: NoAnswer);
+        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance);
         var firstSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var attempts = 0;
 
@@ -38,7 +38,7 @@ public sealed class ShardCallerTests
     public async Task A_new_connection_leaves_calls_in_flight_alone()
     {
         using var loss = new GatewayConnectionLoss();
-        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance, hedgeAfter: NoAnswer);
+        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance);
         var answer = new TaskCompletionSource<string>();
         var attempts = 0;
 
@@ -52,36 +52,5 @@ public sealed class ShardCallerTests
 
         Assert.Equal("answered", await call.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(1, attempts);
-    }
-
-    [Fact]
-    public async Task An_unanswered_attempt_is_sent_again_after_each_hedge_delay_until_a_copy_is_answered()
-    {
-        using var loss = new GatewayConnectionLoss();
-        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance, hedgeAfter: TimeSpan.FromMilliseconds(20));
-        var attempts = 0;
-
-        // The first two copies went through a hung CoreApp: never answered, and no connection closes.
-        var answer = await caller.CallAsync(_ => Interlocked.Increment(ref attempts) <= 2
-            ? new TaskCompletionSource<string>().Task
-            : Task.FromResult("answered"), NoAnswer, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
-
-        Assert.Equal("answered", answer);
-        Assert.Equal(3, attempts);
-    }
-
-    [Fact]
-    public async Task A_hedged_copy_that_fails_for_good_is_the_answer()
-    {
-        using var loss = new GatewayConnectionLoss();
-        var caller = new ShardCaller(null!, loss, NullLogger<ShardCaller>.Instance, hedgeAfter: TimeSpan.FromMilliseconds(20));
-        var attempts = 0;
-
-        var call = caller.CallAsync<string>(_ => Interlocked.Increment(ref attempts) == 1
-            ? new TaskCompletionSource<string>().Task
-            : Task.FromException<string>(new InvalidOperationException("refused")), NoAnswer, CancellationToken.None);
-
-        Assert.Equal("refused", (await Assert.ThrowsAsync<InvalidOperationException>(() => call.WaitAsync(TimeSpan.FromSeconds(30)))).Message);
-        Assert.Equal(2, attempts);
     }
 }
