@@ -35,7 +35,7 @@ public sealed partial class ShardGrain(
     UpstreamMedia upstreamMedia,
     IOptions<ShardOptions> options,
     ShardMetrics metrics,
-    ILogger<ShardGrain> logger) : Grain, IShardGrain
+    ILogger<ShardGrain> logger) : Grain, IShardGrain, IShardGrainCopies
 {
     private static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(1);
 

@@ -39,4 +39,16 @@ public sealed class ShardGrainTests(ClusterFixture fixture) : IAsyncLifetime
 
         Assert.Equal(first, second);
     }
+
+    [Fact]
+    public async Task A_copy_of_a_call_reaches_the_same_activation_through_any_silo()
+    {
+        var activation = await fixture.Cluster.Client.GetGrain<IShardGrain>(6).DescribeAsync();
+
+        // Copies are sent through the silos' client ports in turn: as many as there are silos, and one more.
+        for (var copy = 0; copy <= fixture.Cluster.GetActiveSilos().Count(); copy++)
+        {
+            Assert.Equal(activation, await fixture.Cluster.Client.GetGrain<IShardGrainCopies>(6).DescribeAsync());
+        }
+    }
 }

@@ -57,7 +57,10 @@ public static class MessagesApi
             var shard = ShardRouter.ShardFor(recipient, map.Shards);
             try
             {
-                await caller.CallAsync(c => c.GetGrain<IShardGrain>(shard).AppendAsync(message), request.HttpContext.RequestAborted);
+                await caller.CallAsync(
+                    c => c.GetGrain<IShardGrain>(shard).AppendAsync(message),
+                    c => c.GetGrain<IShardGrainCopies>(shard).AppendAsync(message),
+                    request.HttpContext.RequestAborted);
                 return TypedResults.Created((string?)null, new SendMessageResponse([new MessageId(id)]));
             }
             catch (ShardMovedException moved) when (hop < MaxHops)

@@ -25,20 +25,21 @@ public sealed class ClusterView(ShardCaller caller)
     public async Task<(int ShardCount, IReadOnlyList<ShardStats> Shards)> ReadStatsAsync(CancellationToken cancellationToken)
     {
         var map = await ReadMapAsync(cancellationToken);
-        var stats = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(id).GetStatsAsync())));
+        var stats = await Task.WhenAll(Enumerable.Range(0, map.Shards.Value).Select(id => TryOnceAsync(
+            caller, c => c.GetGrain<IShardGrain>(id).GetStatsAsync(), c => c.GetGrain<IShardGrainCopies>(id).GetStatsAsync())));
         return (map.Shards.Value, [.. stats.OfType<ShardStats>()]);
     }
 
     private static Task<ShardActivation?> TryDescribeAsync(ShardCaller caller, int shardId) =>
-        TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(shardId).DescribeAsync());
+        TryOnceAsync(caller, c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), c => c.GetGrain<IShardGrainCopies>(shardId).DescribeAsync());
 
     /// <summary>One quick attempt: a view of the cluster must not wait on a shard that is failing over; it just leaves it out.</summary>
-    private static async Task<T?> TryOnceAsync<T>(ShardCaller caller, Func<IClusterClient, Task<T>> call)
+    private static async Task<T?> TryOnceAsync<T>(ShardCaller caller, Func<IClusterClient, Task<T>> call, Func<IClusterClient, Task<T>> copy)
         where T : class
     {
         try
         {
-            return await caller.CallOnceAsync(call, TimeSpan.FromSeconds(1));
+            return await caller.CallOnceAsync(call, TimeSpan.FromSeconds(1), copy);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -47,5 +48,5 @@ public sealed class ClusterView(ShardCaller caller)
     }
 
     public Task<ShardActivation> DescribeAsync(int shardId, CancellationToken cancellationToken) =>
-        caller.CallAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), cancellationToken);
+        caller.CallAsync(c => c.GetGrain<IShardGrain>(shardId).DescribeAsync(), c => c.GetGrain<IShardGrainCopies>(shardId).DescribeAsync(), cancellationToken);
 }
