@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Multiconnect.Harness;
@@ -6,10 +7,12 @@ namespace Multiconnect.Harness;
 /// <summary>
 /// One failover, measured from outside as a user sees it: signal the process that owns shard 0,
 /// then time how long until shard 0 answers through the gateway from a new owner (new epoch),
-/// while another caller keeps asking shard 1 and counts its failures.
+/// while another caller keeps asking shard 1 and counts its failures, and count the copies of
+/// unanswered calls the gateway sent meanwhile (for either shard).
 /// </summary>
 public sealed record FailoverRun(
-    string Signal, string Victim, string NewOwner, TimeSpan LeaseMoved, TimeSpan Serving, int Shard1Calls, int Shard1Failures, TimeSpan Shard1SlowestCall)
+    string Signal, string Victim, string NewOwner, TimeSpan LeaseMoved, TimeSpan Serving, int Shard1Calls, int Shard1Failures, TimeSpan Shard1SlowestCall,
+    long CallCopies)
 {
     public static async Task<FailoverRun> MeasureAsync(LocalCluster cluster, GatewayNode gateway, string token, string signal, TimeSpan timeout)
     {
@@ -19,6 +22,7 @@ public sealed record FailoverRun(
         var victim = before.GetProperty("node").GetString()!.Split(':')[^1];
         var epoch = before.GetProperty("epoch").GetInt64();
 
+        var copiesBefore = await CallCopiesAsync(gateway);
         using var stop = new CancellationTokenSource();
         var shard1 = KeepCallingAsync(gateway, token, "/v1/shards/1", stop.Token);
         var clock = Stopwatch.StartNew();
@@ -37,10 +41,26 @@ public sealed record FailoverRun(
 
         await stop.CancelAsync();
         var (calls, failures, slowest) = await shard1;
-        return new FailoverRun(signal, victim, newOwner, leaseMoved, serving, calls, failures, slowest);
+        return new FailoverRun(signal, victim, newOwner, leaseMoved, serving, calls, failures, slowest, await CallCopiesAsync(gateway) - copiesBefore);
     }
 
-    private static async Task<(int Calls, int Failures, TimeSpan Slowest)> KeepCallingAsync(GatewayNode gateway, string token, string path, CancellationToken stop)
+    /// <summary>The gateway's count of copies of unanswered shard calls (its management port's scrape; 0 before the first).</summary>
+    internal static async Task<long> CallCopiesAsync(GatewayNode gateway)
+    {
+        if (gateway.Process.ManagementUrl is not { } management)
+        {
+            return 0;
+        }
+
+        const string name = "multiconnect_shard_call_copies_total";
+        var scrape = await gateway.Http.GetStringAsync(new Uri(management, "/metrics"));
+        return scrape.Split('\n')
+            .Where(line => line.StartsWith(name, StringComparison.Ordinal))
+            .Select(line => line[(line.Contains('}', StringComparison.Ordinal) ? line.LastIndexOf('}') + 1 : name.Length)..])
+            .Sum(valueAndTime => (long)double.Parse(valueAndTime.Split(' ', StringSplitOptions.RemoveEmptyEntries)[0], CultureInfo.InvariantCulture));
+    }
+
+    internal static async Task<(int Calls, int Failures, TimeSpan Slowest)> KeepCallingAsync(GatewayNode gateway, string token, string path, CancellationToken stop)
     {
         var (calls, failures, slowest) = (0, 0, TimeSpan.Zero);
         while (!stop.IsCancellationRequested)

@@ -74,7 +74,7 @@ internal static class ScaleBenchmark
             var failover = await FailoverRun.MeasureAsync(cluster, gateway, token, "KILL", Timeout);
             await Console.Error.WriteLineAsync($"  {shards} shards, crash {run}: shard 0 serving again after {failover.Serving.TotalSeconds:0.00} s");
             failovers.Add(failover);
-            await FailoverBenchmark.ReviveAsync(cluster, failover, PoolSize);
+            await FailoverBenchmark.ReviveAsync(cluster, failover.Victim, failover.Signal, PoolSize);
         }
 
         var delivered = Benchmarks.Median(runs.Select(r => r.DeliveredRate));
