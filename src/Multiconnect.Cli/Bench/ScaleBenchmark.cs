@@ -52,18 +52,25 @@ internal static class ScaleBenchmark
         var rate = 1.5 * SessionCap * shards;
         using var sampling = new CancellationTokenSource();
         var peaks = SamplePeaksAsync(coreApps, sampling.Token);
-        EnsureRunning(coreApps);
-        await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
         var runs = new List<ThroughputRun>();
-        for (var run = 1; run <= options.Runs; run++)
+        try
         {
             EnsureRunning(coreApps);
-            var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
-            await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.DeliveredRate:0} msg/s delivered of {SessionCap * shards}");
-            runs.Add(result);
+            await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Warmup, options.Recipients, rate);
+            for (var run = 1; run <= options.Runs; run++)
+            {
+                EnsureRunning(coreApps);
+                var result = await ThroughputRun.MeasureAsync(cluster, gateway, token, phone, coreApps, options.Duration, options.Recipients, rate);
+                await Console.Error.WriteLineAsync($"  {shards} shards, run {run}: {result.DeliveredRate:0} msg/s delivered of {SessionCap * shards}");
+                runs.Add(result);
+            }
+        }
+        finally
+        {
+            // Also when a run fails: the sampling would go on reading the memory of CoreApps that are gone.
+            await sampling.CancelAsync();
         }
 
-        await sampling.CancelAsync();
         var underLoad = await peaks;
         var connections = runs.SelectMany(r => r.PeakConnections.Keys).Where(n => n.StartsWith("multiconnect-", StringComparison.Ordinal)).Distinct()
             .Sum(name => runs.Max(r => r.PeakConnections.GetValueOrDefault(name)));
